@@ -1,0 +1,12 @@
+package com.gavel.account;
+
+import java.time.Instant;
+
+/** A user as other features see it: never the password hash. */
+public record Account(long id, String username, String email, Role role, boolean banned, Instant createdAt) {
+
+	public boolean mayBid() {
+		return this.role == Role.BIDDER && !this.banned;
+	}
+
+}

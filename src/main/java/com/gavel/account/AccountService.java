@@ -1,0 +1,88 @@
+package com.gavel.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users, their roles and bans: the public face of the account feature. */
+@Service
+public class AccountService {
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	AccountService(UserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+			Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * @throws RegistrationException when the username or email is taken
+	 */
+	@Transactional
+	public Account register(String username, String email, String rawPassword, Role role) {
+		String name = username.trim();
+		String mail = email.trim().toLowerCase(Locale.ROOT);
+		if (this.users.existsByUsernameIgnoreCase(name)) {
+			throw new RegistrationException("username", "That username is taken.");
+		}
+		if (this.users.existsByEmailIgnoreCase(mail)) {
+			throw new RegistrationException("email", "An account with that email already exists.");
+		}
+		User user = new User(name, mail, this.passwordEncoder.encode(rawPassword), role, this.clock.instant());
+		return this.users.save(user).toAccount();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> find(long id) {
+		return this.users.findById(id).map(User::toAccount);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Account> findByUsername(String username) {
+		return this.users.findByUsernameIgnoreCase(username).map(User::toAccount);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Account> all() {
+		return this.users.findAllByOrderByUsernameAsc().stream().map(User::toAccount).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasAdmin() {
+		return this.users.existsByRole(Role.ADMIN);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isEmpty() {
+		return this.users.count() == 0;
+	}
+
+	/** Bans or unbans a user; other features hear of it through {@link BanChanged}. */
+	@Transactional
+	public Account setBanned(long userId, boolean banned) {
+		User user = this.users.findById(userId).orElseThrow(() -> new IllegalArgumentException("no such user"));
+		user.setBanned(banned);
+		this.events.publishEvent(new BanChanged(userId, banned));
+		return user.toAccount();
+	}
+
+	/** Published after a user was banned or unbanned. */
+	public record BanChanged(long userId, boolean banned) {
+	}
+
+}

@@ -1,0 +1,7 @@
+package com.gavel.account;
+
+public enum Role {
+
+	BIDDER, ADMIN
+
+}

@@ -1,0 +1,20 @@
+package com.gavel.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface UserRepository extends JpaRepository<User, Long> {
+
+	Optional<User> findByUsernameIgnoreCase(String username);
+
+	boolean existsByUsernameIgnoreCase(String username);
+
+	boolean existsByEmailIgnoreCase(String email);
+
+	boolean existsByRole(Role role);
+
+	List<User> findAllByOrderByUsernameAsc();
+
+}

@@ -1,0 +1,98 @@
+package com.gavel.auction;
+
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read-only views of lots, bids and the event log. */
+@Service
+@Transactional(readOnly = true)
+public class AuctionCatalog {
+
+	private final LotRepository lots;
+
+	private final BidRepository bids;
+
+	private final EventLog eventLog;
+
+	private final IncrementTable increments;
+
+	AuctionCatalog(LotRepository lots, BidRepository bids, EventLog eventLog, AuctionProperties properties) {
+		this.lots = lots;
+		this.bids = bids;
+		this.eventLog = eventLog;
+		this.increments = properties.incrementTable();
+	}
+
+	/** Lots the public may see in the given statuses, soonest ending first; all public ones if none given. */
+	public List<LotView> lots(Set<LotStatus> statuses) {
+		Set<LotStatus> wanted = statuses == null || statuses.isEmpty() ? EnumSet.complementOf(EnumSet.of(LotStatus.DRAFT))
+				: statuses;
+		return this.lots.findByStatusIn(wanted, Sort.by("endsAt", "id"))
+			.stream()
+			.filter((l) -> l.getStatus().isPublic())
+			.map((l) -> l.view(this.increments))
+			.toList();
+	}
+
+	/** Every lot, drafts included: for admins. */
+	public List<LotView> allLots() {
+		return this.lots.findAll(Sort.by(Sort.Direction.DESC, "id")).stream().map((l) -> l.view(this.increments)).toList();
+	}
+
+	public Optional<LotView> lot(long id) {
+		return publicLot(id).map((l) -> l.view(this.increments));
+	}
+
+	public Optional<LotDetails> details(long id) {
+		return publicLot(id).map((l) -> new LotDetails(l.view(this.increments), l.getDescription(),
+				Money.text(l.getStartPrice(), l.getCurrency()), l.getSoftCloseWindow(), l.getSoftCloseExtension(),
+				l.getMaxExtensions(), l.getHardStopAt()));
+	}
+
+	/** The public bid history, newest first: aliases only, voided bids marked. */
+	public List<BidHistoryEntry> history(long lotId) {
+		Lot lot = publicLot(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
+		return this.bids.findByLotIdAndStatusInOrderByIdAsc(lotId, List.of(Bid.Status.ACCEPTED, Bid.Status.VOIDED))
+			.stream()
+			.sorted(Comparator.comparing(Bid::getId).reversed())
+			.map((b) -> BidHistoryEntry.of(b, lot.getCurrency()))
+			.toList();
+	}
+
+	/** A bidder's own accepted bids, newest first. */
+	public List<Bid> bidsOf(long bidderId) {
+		return this.bids.findByBidderIdAndStatusOrderByIdDesc(bidderId, Bid.Status.ACCEPTED);
+	}
+
+	/**
+	 * The stored events of a lot after {@code sequence}, in order, or empty when there are more than
+	 * {@code limit} (a snapshot is cheaper then).
+	 */
+	public Optional<List<String>> eventsAfter(long lotId, long sequence, int limit) {
+		if (this.eventLog.countAfter(lotId, sequence) > limit) {
+			return Optional.empty();
+		}
+		return Optional.of(this.eventLog.payloadsAfter(lotId, sequence));
+	}
+
+	/** The lot's state folded from its event log alone, as a client replaying it would see it. */
+	public Optional<LotView> replayedView(long lotId) {
+		LotView view = null;
+		for (String payload : this.eventLog.payloadsAfter(lotId, 0)) {
+			view = this.eventLog.parse(payload).lot();
+		}
+		return Optional.ofNullable(view);
+	}
+
+	private Optional<Lot> publicLot(long id) {
+		return this.lots.findById(id).filter((l) -> l.getStatus().isPublic());
+	}
+
+}

@@ -1,0 +1,327 @@
+package com.gavel.auction;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.gavel.account.Account;
+import com.gavel.account.AccountService;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every write to a lot goes through here: one writer per lot (a lock around the transaction), the
+ * lot's rules decide, the bid and the lot's events are stored in one transaction, and only after
+ * it committed are the events published, in sequence order.
+ */
+@Service
+public class AuctionEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(AuctionEngine.class);
+
+	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+	private static final int ATTEMPTS = 3;
+
+	private final LotRepository lots;
+
+	private final BidRepository bids;
+
+	private final LotBidderRepository lotBidders;
+
+	private final EventLog eventLog;
+
+	private final LotLocks locks;
+
+	private final AccountService accounts;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final IncrementTable increments;
+
+	private final Clock clock;
+
+	AuctionEngine(LotRepository lots, BidRepository bids, LotBidderRepository lotBidders, EventLog eventLog,
+			LotLocks locks, AccountService accounts, TransactionTemplate transactions,
+			ApplicationEventPublisher publisher, AuctionProperties properties, Clock clock) {
+		this.lots = lots;
+		this.bids = bids;
+		this.lotBidders = lotBidders;
+		this.eventLog = eventLog;
+		this.locks = locks;
+		this.accounts = accounts;
+		this.transactions = transactions;
+		this.publisher = publisher;
+		this.increments = properties.incrementTable();
+		this.clock = clock;
+	}
+
+	// ---- bids ----------------------------------------------------------------------------
+
+	public BidResult placeBid(BidRequest request) {
+		if (request.requestId() == null || !REQUEST_ID.matcher(request.requestId()).matches()) {
+			throw new InvalidBidException("requestId must be 1 to 64 letters, digits or . _ : -");
+		}
+		Account bidder = this.accounts.find(request.bidderId())
+			.orElseThrow(() -> new InvalidBidException("unknown bidder"));
+		if (bidder.banned()) {
+			return BidResult.rejected(request, RejectReason.BANNED, null);
+		}
+		if (!bidder.mayBid()) {
+			return BidResult.rejected(request, RejectReason.NOT_A_BIDDER, null);
+		}
+		try {
+			return writeLot(request.lotId(), (now) -> decide(request, now));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The same request id raced in on another lot; the first one won and is stored.
+			return this.bids.findByBidderIdAndRequestId(request.bidderId(), request.requestId())
+				.map((bid) -> resultOf(bid, request))
+				.orElseThrow(() -> ex);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			return BidResult.rejected(request, RejectReason.BUSY, null);
+		}
+	}
+
+	private Decided<BidResult> decide(BidRequest request, Instant now) {
+		Optional<Bid> earlier = this.bids.findByBidderIdAndRequestId(request.bidderId(), request.requestId());
+		if (earlier.isPresent()) {
+			return new Decided<>(resultOf(earlier.get(), request), null);
+		}
+		Lot lot = this.lots.findById(request.lotId()).filter((l) -> l.getStatus().isPublic()).orElse(null);
+		if (lot == null) {
+			return new Decided<>(BidResult.rejected(request, RejectReason.LOT_NOT_FOUND, null), null);
+		}
+		Long amount;
+		Long maximum;
+		try {
+			amount = minor(request.amount(), lot);
+			maximum = minor(request.maximum(), lot);
+		}
+		catch (IllegalArgumentException ex) {
+			return new Decided<>(BidResult.rejected(request, RejectReason.INVALID_AMOUNT, lot.view(this.increments)),
+					null);
+		}
+		Optional<LotBidder> known = this.lotBidders.findByLotIdAndUserId(lot.getId(), request.bidderId());
+		int alias = known.map(LotBidder::getAliasNumber).orElse(lot.getBidderCount() + 1);
+		Lot.BidDecision decision = lot.placeBid(request.bidderId(), alias, request.kind(), amount, maximum, now,
+				this.increments);
+		Bid bid = new Bid(lot.getId(), request.bidderId(), request.requestId(), request.kind(), amount, maximum, now);
+		if (decision.accepted()) {
+			bid.accept(alias, decision);
+			if (known.isEmpty()) {
+				this.lotBidders.save(new LotBidder(lot.getId(), request.bidderId(), alias));
+			}
+		}
+		else {
+			bid.reject(decision.rejected());
+		}
+		this.bids.save(bid);
+		List<AuctionEvent> events = appendEvents(lot);
+		this.lots.saveAndFlush(lot);
+		return new Decided<>(resultOf(bid, request, lot.view(this.increments)), events);
+	}
+
+	private BidResult resultOf(Bid bid, BidRequest request) {
+		LotView lot = this.lots.findById(bid.getLotId()).map((l) -> l.view(this.increments)).orElse(null);
+		return resultOf(bid, request, lot);
+	}
+
+	private BidResult resultOf(Bid bid, BidRequest request, LotView lot) {
+		String currency = lot != null ? lot.currency() : null;
+		boolean accepted = bid.getStatus() != Bid.Status.REJECTED;
+		return new BidResult(request.requestId(), bid.getLotId(), accepted, bid.getRejectReason(),
+				accepted && bid.isLeadingAfter(), bid.getId(), bid.getSequence(),
+				currency == null ? null : Money.text(bid.getPriceAfter(), currency), lot);
+	}
+
+	private static Long minor(BigDecimal amount, Lot lot) {
+		return amount == null ? null : Money.toMinor(amount, lot.getCurrency());
+	}
+
+	// ---- lots ----------------------------------------------------------------------------
+
+	public LotView createLot(LotSpec spec) {
+		Lot lot = this.transactions.execute((tx) -> this.lots.save(new Lot(spec, this.clock.instant())));
+		return lot.view(this.increments);
+	}
+
+	public LotView schedule(long lotId) {
+		return change(lotId, (lot, now) -> lot.schedule(now, this.increments));
+	}
+
+	public LotView openNow(long lotId) {
+		return change(lotId, (lot, now) -> lot.open(now, this.increments));
+	}
+
+	public LotView pause(long lotId) {
+		return change(lotId, (lot, now) -> lot.pause(now, this.increments));
+	}
+
+	public LotView resume(long lotId) {
+		return change(lotId, (lot, now) -> lot.resume(now, this.increments));
+	}
+
+	public LotView closeNow(long lotId) {
+		return change(lotId, (lot, now) -> lot.close(now, this.increments));
+	}
+
+	public LotView cancel(long lotId, String reason) {
+		return change(lotId, (lot, now) -> lot.cancel(reason, now, this.increments));
+	}
+
+	/** Moves the end of every open, paused or scheduled lot by {@code extra}; closed lots stay closed. */
+	public int extendAll(Duration extra) {
+		if (extra.isNegative() || extra.isZero()) {
+			throw new IllegalArgumentException("the extension must be positive");
+		}
+		List<Long> ids = new ArrayList<>(this.lots.findRunningIds());
+		int extended = 0;
+		for (long id : ids) {
+			try {
+				change(id, (lot, now) -> lot.extendBy(extra, now, this.increments));
+				extended++;
+			}
+			catch (LotStateException ex) {
+				log.debug("Lot {} closed before it could be extended", id);
+			}
+		}
+		return extended;
+	}
+
+	/** Opens a scheduled lot whose start has come; does nothing otherwise. */
+	void openIfDue(long lotId) {
+		changeIf(lotId, (lot, now) -> {
+			if (lot.getStatus() == LotStatus.SCHEDULED && !now.isBefore(lot.getStartsAt())) {
+				lot.open(now, this.increments);
+				if (!now.isBefore(lot.getEndsAt())) {
+					lot.close(now, this.increments);
+				}
+			}
+		});
+	}
+
+	/** Closes an open lot whose end has come (a late bid may have moved it); does nothing otherwise. */
+	void closeIfDue(long lotId) {
+		changeIf(lotId, (lot, now) -> {
+			if (lot.getStatus() == LotStatus.OPEN && !now.isBefore(lot.getEndsAt())) {
+				lot.close(now, this.increments);
+			}
+		});
+	}
+
+	/**
+	 * Voids an accepted bid and recomputes the lot's standing from the bids that remain, replaying
+	 * them in the order they came.
+	 */
+	public LotView voidBid(long bidId, String reason, long adminId) {
+		Bid target = this.bids.findById(bidId).orElseThrow(() -> new LotNotFoundException("no such bid"));
+		return change(target.getLotId(), (lot, now) -> {
+			Bid bid = this.bids.findById(bidId).orElseThrow();
+			if (bid.getStatus() != Bid.Status.ACCEPTED) {
+				throw new LotStateException("only an accepted bid can be voided");
+			}
+			bid.markVoided(reason, adminId, now);
+			List<Bid> remaining = this.bids.findByLotIdAndStatusOrderByIdAsc(lot.getId(), Bid.Status.ACCEPTED);
+			ProxyBidding rules = lot.rules(this.increments);
+			Standing standing = Standing.EMPTY;
+			for (Bid b : remaining) {
+				if (b.getId() != bidId) {
+					standing = rules.apply(standing, b.entry());
+				}
+			}
+			int count = (int) remaining.stream().filter((b) -> b.getId() != bidId).count();
+			lot.voided(bidId, reason, standing, count, now, this.increments);
+		});
+	}
+
+	@FunctionalInterface
+	private interface LotChange {
+
+		void apply(Lot lot, Instant now);
+
+	}
+
+	private LotView change(long lotId, LotChange change) {
+		return writeLot(lotId, (now) -> {
+			Lot lot = this.lots.findById(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
+			change.apply(lot, now);
+			List<AuctionEvent> events = appendEvents(lot);
+			this.lots.saveAndFlush(lot);
+			return new Decided<>(lot.view(this.increments), events);
+		});
+	}
+
+	private void changeIf(long lotId, LotChange change) {
+		try {
+			change(lotId, change);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			log.info("Lot {} was changed elsewhere; the scheduler will look again", lotId);
+		}
+	}
+
+	private List<AuctionEvent> appendEvents(Lot lot) {
+		List<AuctionEvent> events = new ArrayList<>();
+		for (LotEventRecord record : lot.drainEvents()) {
+			events.add(this.eventLog.append(lot.getId(), record));
+		}
+		return events;
+	}
+
+	private void publish(List<AuctionEvent> events) {
+		if (events == null) {
+			return;
+		}
+		for (AuctionEvent event : events) {
+			try {
+				this.publisher.publishEvent(event);
+			}
+			catch (RuntimeException ex) {
+				// The change is committed; a failing listener must not make it look failed.
+				log.error("A listener failed on event {} of lot {}", event.sequence(), event.lotId(), ex);
+			}
+		}
+	}
+
+	private record Decided<T>(T result, List<AuctionEvent> events) {
+	}
+
+	/**
+	 * Runs {@code work} for one lot under its lock in a transaction, retrying when another process
+	 * changed the lot meanwhile, and publishes the events once the transaction committed.
+	 */
+	private <T> T writeLot(long lotId, Function<Instant, Decided<T>> work) {
+		return this.locks.withLock(lotId, () -> {
+			OptimisticLockingFailureException last = null;
+			for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+				try {
+					Decided<T> decided = this.transactions.execute((tx) -> work.apply(this.clock.instant()));
+					publish(decided.events());
+					return decided.result();
+				}
+				catch (OptimisticLockingFailureException ex) {
+					last = ex;
+				}
+			}
+			throw last;
+		});
+	}
+
+}

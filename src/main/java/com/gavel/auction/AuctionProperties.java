@@ -1,0 +1,27 @@
+package com.gavel.auction;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * House rules for auctions.
+ *
+ * @param softCloseWindow default window before the end in which a bid extends the lot
+ * @param softCloseExtension default time a late bid moves the end to, counted from the bid
+ * @param tick how often the scheduler looks for lots to open and close
+ * @param increments the increment table; empty means the house default
+ */
+@ConfigurationProperties("gavel.auction")
+public record AuctionProperties(@DefaultValue("2m") Duration softCloseWindow,
+		@DefaultValue("2m") Duration softCloseExtension, @DefaultValue("500ms") Duration tick,
+		List<IncrementTable.Step> increments) {
+
+	public IncrementTable incrementTable() {
+		return (this.increments == null || this.increments.isEmpty()) ? IncrementTable.defaults()
+				: new IncrementTable(this.increments);
+	}
+
+}

@@ -1,0 +1,509 @@
+package com.gavel.auction;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+/**
+ * A lot and its bidding state. The rules of the auction live here as plain Java so they can be
+ * tested without a database; every change appends an event with the lot's next sequence number,
+ * which the engine stores in the same transaction.
+ */
+@Entity
+@Table(name = "lot")
+public class Lot {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String title;
+
+	private String description;
+
+	private String currency;
+
+	private long startPrice;
+
+	private Long reservePrice;
+
+	private Long buyNowPrice;
+
+	@Enumerated(EnumType.STRING)
+	private LotStatus status;
+
+	private Instant startsAt;
+
+	private Instant endsAt;
+
+	private Instant originalEndsAt;
+
+	private Instant hardStopAt;
+
+	@Column(name = "soft_close_window_seconds")
+	private int softCloseWindowSeconds;
+
+	private int extensionSeconds;
+
+	private Integer maxExtensions;
+
+	private int extensions;
+
+	private Instant pausedAt;
+
+	private Instant closedAt;
+
+	private String cancelReason;
+
+	private Long currentPrice;
+
+	private Long leaderId;
+
+	private Integer leaderAlias;
+
+	private Long leaderMax;
+
+	private int bidCount;
+
+	private int bidderCount;
+
+	private long lastSequence;
+
+	@Version
+	private long version;
+
+	private Instant createdAt;
+
+	@Transient
+	private List<LotEventRecord> pendingEvents = new ArrayList<>();
+
+	protected Lot() {
+	}
+
+	public Lot(LotSpec spec, Instant now) {
+		this.title = spec.title();
+		this.description = spec.description();
+		this.currency = spec.currency();
+		this.startPrice = spec.startPrice();
+		this.reservePrice = spec.reservePrice();
+		this.buyNowPrice = spec.buyNowPrice();
+		this.startsAt = spec.startsAt();
+		this.endsAt = spec.endsAt();
+		this.originalEndsAt = spec.endsAt();
+		this.hardStopAt = spec.hardStopAt();
+		this.softCloseWindowSeconds = (int) spec.softCloseWindow().toSeconds();
+		this.extensionSeconds = (int) spec.softCloseExtension().toSeconds();
+		this.maxExtensions = spec.maxExtensions();
+		this.status = LotStatus.DRAFT;
+		this.createdAt = now;
+	}
+
+	// ---- bidding -------------------------------------------------------------------------
+
+	/** The outcome of one bid attempt. */
+	public record BidDecision(RejectReason rejected, boolean leading, Long priceAfter, Long sequence) {
+
+		static BidDecision reject(RejectReason reason) {
+			return new BidDecision(reason, false, null, null);
+		}
+
+		public boolean accepted() {
+			return this.rejected == null;
+		}
+
+	}
+
+	/**
+	 * Decides a bid received at {@code now} and, when it is accepted, applies it.
+	 * @param alias the bidder's alias on this lot (a new number if they have none yet)
+	 */
+	public BidDecision placeBid(long bidderId, int alias, BidKind kind, Long amount, Long maximum, Instant now,
+			IncrementTable increments) {
+		RejectReason closed = whyNotBiddable(now);
+		if (closed != null) {
+			return BidDecision.reject(closed);
+		}
+		ProxyBidding rules = rules(increments);
+		Standing before = standing();
+		if (kind == BidKind.BUY_NOW) {
+			if (!buyNowAvailable()) {
+				return BidDecision.reject(RejectReason.BUY_NOW_UNAVAILABLE);
+			}
+			amount = this.buyNowPrice;
+			maximum = null;
+		}
+		else {
+			RejectReason invalid = validate(bidderId, kind, amount, maximum, rules.ask(before));
+			if (invalid != null) {
+				return BidDecision.reject(invalid);
+			}
+		}
+		Standing after = rules.apply(before, new ProxyBidding.BidEntry(bidderId, alias, kind, amount, maximum));
+		setStanding(after);
+		this.bidCount++;
+		if (alias > this.bidderCount) {
+			this.bidderCount = alias;
+		}
+		Long outbid = before.hasLeader() && !before.leaderId().equals(after.leaderId()) ? before.leaderId() : null;
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("bidder", LotView.alias(alias));
+		detail.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+		detail.put("amount", Money.text(
+				visibleAmount(bidderId == after.leaderId(), kind, amount, maximum, after.price()), this.currency));
+		long sequence = append(LotEventType.BID, now, detail, outbid, increments);
+		if (kind == BidKind.BUY_NOW) {
+			close(now, increments);
+		}
+		else {
+			extendIfLate(now, increments);
+		}
+		return new BidDecision(null, bidderId == after.leaderId(), after.price(), sequence);
+	}
+
+	/** The ask for the next bid, as the public sees it. */
+	public long ask(IncrementTable increments) {
+		return rules(increments).ask(standing());
+	}
+
+	public boolean buyNowAvailable() {
+		if (this.buyNowPrice == null || this.status != LotStatus.OPEN) {
+			return false;
+		}
+		return this.reservePrice == null ? this.bidCount == 0 : !reserveMet();
+	}
+
+	public boolean reserveMet() {
+		return this.reservePrice == null || (this.currentPrice != null && this.currentPrice >= this.reservePrice);
+	}
+
+	public boolean sold() {
+		return this.status == LotStatus.CLOSED && this.leaderId != null && reserveMet();
+	}
+
+	private RejectReason whyNotBiddable(Instant now) {
+		return switch (this.status) {
+			case DRAFT, SCHEDULED -> RejectReason.LOT_NOT_OPEN;
+			case PAUSED -> RejectReason.LOT_PAUSED;
+			case CLOSED -> RejectReason.LOT_CLOSED;
+			case CANCELLED -> RejectReason.LOT_CANCELLED;
+			case OPEN -> now.isBefore(this.endsAt) ? null : RejectReason.LOT_CLOSED;
+		};
+	}
+
+	private RejectReason validate(long bidderId, BidKind kind, Long amount, Long maximum, long ask) {
+		if ((kind == BidKind.BID && amount == null) || (kind == BidKind.MAXIMUM && maximum == null)
+				|| (amount != null && amount <= 0) || (maximum != null && maximum <= 0)
+				|| (amount != null && maximum != null && maximum < amount)) {
+			return RejectReason.INVALID_AMOUNT;
+		}
+		boolean leads = this.leaderId != null && this.leaderId == bidderId;
+		if (leads && kind == BidKind.BID && maximum == null) {
+			return RejectReason.SELF_OUTBID;
+		}
+		long highest = maximum != null ? maximum : amount;
+		if (leads && highest <= this.leaderMax) {
+			return RejectReason.MAXIMUM_NOT_RAISED;
+		}
+		if ((amount != null && amount < ask && !leads) || highest < ask) {
+			return RejectReason.BELOW_MINIMUM;
+		}
+		return null;
+	}
+
+	/**
+	 * What the public history shows for a bid: a losing bid's own maximum (it is beaten, so no
+	 * longer secret), otherwise the price it led to.
+	 */
+	static long visibleAmount(boolean leading, BidKind kind, Long amount, Long maximum, long priceAfter) {
+		if (kind == BidKind.BUY_NOW || leading) {
+			return priceAfter;
+		}
+		return maximum != null ? maximum : amount;
+	}
+
+	private void extendIfLate(Instant now, IncrementTable increments) {
+		Instant windowStart = this.endsAt.minusSeconds(this.softCloseWindowSeconds);
+		if (now.isBefore(windowStart) || (this.maxExtensions != null && this.extensions >= this.maxExtensions)) {
+			return;
+		}
+		Instant newEnd = now.plusSeconds(this.extensionSeconds);
+		if (this.hardStopAt != null && newEnd.isAfter(this.hardStopAt)) {
+			newEnd = this.hardStopAt;
+		}
+		if (!newEnd.isAfter(this.endsAt)) {
+			return;
+		}
+		Instant previous = this.endsAt;
+		this.endsAt = newEnd;
+		this.extensions++;
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("previousEndsAt", previous);
+		append(LotEventType.EXTENDED, now, detail, null, increments);
+	}
+
+	// ---- lifecycle -----------------------------------------------------------------------
+
+	public void schedule(Instant now, IncrementTable increments) {
+		requireStatus(LotStatus.DRAFT);
+		if (!this.endsAt.isAfter(now)) {
+			throw new LotStateException("the lot's end has already passed");
+		}
+		this.status = LotStatus.SCHEDULED;
+		append(LotEventType.SCHEDULED, now, Map.of(), null, increments);
+	}
+
+	/** Opens a scheduled lot (when its start has come, or at once when an admin says so). */
+	public void open(Instant now, IncrementTable increments) {
+		requireStatus(LotStatus.DRAFT, LotStatus.SCHEDULED);
+		if (now.isBefore(this.startsAt)) {
+			this.startsAt = now;
+		}
+		this.status = LotStatus.OPEN;
+		append(LotEventType.OPENED, now, Map.of(), null, increments);
+	}
+
+	public void pause(Instant now, IncrementTable increments) {
+		requireStatus(LotStatus.OPEN);
+		this.status = LotStatus.PAUSED;
+		this.pausedAt = now;
+		append(LotEventType.PAUSED, now, Map.of(), null, increments);
+	}
+
+	/** Resumes a paused lot; the time it spent paused is added to its end so bidders lose none. */
+	public void resume(Instant now, IncrementTable increments) {
+		requireStatus(LotStatus.PAUSED);
+		Duration paused = Duration.between(this.pausedAt, now);
+		Instant newEnd = this.endsAt.plus(paused);
+		if (this.hardStopAt != null && newEnd.isAfter(this.hardStopAt)) {
+			newEnd = this.hardStopAt;
+		}
+		this.endsAt = newEnd;
+		this.pausedAt = null;
+		this.status = LotStatus.OPEN;
+		append(LotEventType.RESUMED, now, Map.of(), null, increments);
+	}
+
+	/** Closes the lot; the result follows from the standing at this moment. */
+	public void close(Instant now, IncrementTable increments) {
+		requireStatus(LotStatus.OPEN, LotStatus.PAUSED);
+		this.status = LotStatus.CLOSED;
+		this.closedAt = now;
+		this.pausedAt = null;
+		append(LotEventType.CLOSED, now, Map.of(), null, increments);
+	}
+
+	public void cancel(String reason, Instant now, IncrementTable increments) {
+		requireStatus(LotStatus.DRAFT, LotStatus.SCHEDULED, LotStatus.OPEN, LotStatus.PAUSED);
+		this.status = LotStatus.CANCELLED;
+		this.cancelReason = reason;
+		this.closedAt = now;
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("reason", reason);
+		append(LotEventType.CANCELLED, now, detail, null, increments);
+	}
+
+	/** Extends an open or paused lot's end, e.g. after an outage. Closed lots stay closed. */
+	public void extendBy(Duration extra, Instant now, IncrementTable increments) {
+		requireStatus(LotStatus.OPEN, LotStatus.PAUSED, LotStatus.SCHEDULED);
+		Instant previous = this.endsAt;
+		this.endsAt = this.endsAt.plus(extra);
+		if (this.hardStopAt != null && this.hardStopAt.isBefore(this.endsAt)) {
+			this.hardStopAt = this.endsAt;
+		}
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("previousEndsAt", previous);
+		append(LotEventType.EXTENDED, now, detail, null, increments);
+	}
+
+	/**
+	 * Records that a bid was voided and sets the standing recomputed from the remaining bids.
+	 */
+	public void voided(long bidId, String reason, Standing recomputed, int remainingBids, Instant now,
+			IncrementTable increments) {
+		Long previousLeader = this.leaderId;
+		setStanding(recomputed);
+		this.bidCount = remainingBids;
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("bidId", bidId);
+		detail.put("reason", reason);
+		Long outbid = previousLeader != null && !previousLeader.equals(recomputed.leaderId()) ? previousLeader : null;
+		append(LotEventType.VOIDED, now, detail, outbid, increments);
+	}
+
+	private void requireStatus(LotStatus... allowed) {
+		for (LotStatus s : allowed) {
+			if (this.status == s) {
+				return;
+			}
+		}
+		throw new LotStateException("a lot that is " + this.status.name().toLowerCase(java.util.Locale.ROOT)
+				+ " cannot do that");
+	}
+
+	// ---- state and events ----------------------------------------------------------------
+
+	public Standing standing() {
+		return new Standing(this.currentPrice, this.leaderId, this.leaderAlias, this.leaderMax);
+	}
+
+	private void setStanding(Standing s) {
+		this.currentPrice = s.price();
+		this.leaderId = s.leaderId();
+		this.leaderAlias = s.leaderAlias();
+		this.leaderMax = s.leaderMax();
+	}
+
+	public ProxyBidding rules(IncrementTable increments) {
+		return new ProxyBidding(increments, this.currency, this.startPrice, this.reservePrice);
+	}
+
+	private long append(LotEventType type, Instant now, Map<String, Object> detail, Long outbidUserId,
+			IncrementTable increments) {
+		this.lastSequence++;
+		this.pendingEvents.add(new LotEventRecord(this.lastSequence, type, now, detail, view(increments), outbidUserId));
+		return this.lastSequence;
+	}
+
+	/** Hands over the events of the changes made since the last call. */
+	public List<LotEventRecord> drainEvents() {
+		List<LotEventRecord> drained = List.copyOf(this.pendingEvents);
+		this.pendingEvents.clear();
+		return drained;
+	}
+
+	public LotView view(IncrementTable increments) {
+		boolean biddable = this.status == LotStatus.OPEN || this.status == LotStatus.PAUSED
+				|| this.status == LotStatus.SCHEDULED;
+		String reserve = this.reservePrice == null ? "none" : reserveMet() ? "met" : "not-met";
+		String outcome = this.status == LotStatus.CLOSED ? (sold() ? "sold" : "unsold") : null;
+		return new LotView(this.id == null ? 0 : this.id, this.title,
+				this.status.name().toLowerCase(java.util.Locale.ROOT), this.currency,
+				Money.text(this.currentPrice, this.currency),
+				biddable ? Money.text(ask(increments), this.currency) : null, LotView.alias(this.leaderAlias),
+				this.bidCount, reserve, buyNowAvailable() ? Money.text(this.buyNowPrice, this.currency) : null,
+				this.startsAt, this.endsAt, this.originalEndsAt, this.extensions, outcome, this.lastSequence);
+	}
+
+	// ---- accessors -----------------------------------------------------------------------
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public String getCurrency() {
+		return this.currency;
+	}
+
+	public long getStartPrice() {
+		return this.startPrice;
+	}
+
+	public Long getReservePrice() {
+		return this.reservePrice;
+	}
+
+	public Long getBuyNowPrice() {
+		return this.buyNowPrice;
+	}
+
+	public LotStatus getStatus() {
+		return this.status;
+	}
+
+	public Instant getStartsAt() {
+		return this.startsAt;
+	}
+
+	public Instant getEndsAt() {
+		return this.endsAt;
+	}
+
+	public Instant getOriginalEndsAt() {
+		return this.originalEndsAt;
+	}
+
+	public Instant getHardStopAt() {
+		return this.hardStopAt;
+	}
+
+	public int getExtensions() {
+		return this.extensions;
+	}
+
+	public Integer getMaxExtensions() {
+		return this.maxExtensions;
+	}
+
+	public Duration getSoftCloseWindow() {
+		return Duration.ofSeconds(this.softCloseWindowSeconds);
+	}
+
+	public Duration getSoftCloseExtension() {
+		return Duration.ofSeconds(this.extensionSeconds);
+	}
+
+	public Instant getClosedAt() {
+		return this.closedAt;
+	}
+
+	public String getCancelReason() {
+		return this.cancelReason;
+	}
+
+	public Long getCurrentPrice() {
+		return this.currentPrice;
+	}
+
+	public Long getLeaderId() {
+		return this.leaderId;
+	}
+
+	public Long getLeaderMax() {
+		return this.leaderMax;
+	}
+
+	public int getBidCount() {
+		return this.bidCount;
+	}
+
+	public int getBidderCount() {
+		return this.bidderCount;
+	}
+
+	public long getLastSequence() {
+		return this.lastSequence;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	/** For tests that build a lot without a database. */
+	void assignId(long id) {
+		this.id = Objects.requireNonNull(id);
+	}
+
+}

@@ -1,0 +1,61 @@
+package com.gavel.auction;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A stored row of the append-only event log. */
+@Entity
+@Table(name = "lot_event")
+class LotEventEntry {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private long lotId;
+
+	private long sequence;
+
+	private String type;
+
+	private Instant occurredAt;
+
+	private String payload;
+
+	protected LotEventEntry() {
+	}
+
+	LotEventEntry(long lotId, long sequence, String type, Instant occurredAt, String payload) {
+		this.lotId = lotId;
+		this.sequence = sequence;
+		this.type = type;
+		this.occurredAt = occurredAt;
+		this.payload = payload;
+	}
+
+	long getLotId() {
+		return this.lotId;
+	}
+
+	long getSequence() {
+		return this.sequence;
+	}
+
+	String getType() {
+		return this.type;
+	}
+
+	Instant getOccurredAt() {
+		return this.occurredAt;
+	}
+
+	String getPayload() {
+		return this.payload;
+	}
+
+}

@@ -1,0 +1,24 @@
+package com.gavel.auction;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface LotRepository extends JpaRepository<Lot, Long> {
+
+	List<Lot> findByStatusIn(Collection<LotStatus> statuses, Sort sort);
+
+	@Query("select l.id from Lot l where l.status = com.gavel.auction.LotStatus.SCHEDULED and l.startsAt <= :now")
+	List<Long> findDueToOpen(Instant now);
+
+	@Query("select l.id from Lot l where l.status = com.gavel.auction.LotStatus.OPEN and l.endsAt <= :now")
+	List<Long> findDueToClose(Instant now);
+
+	@Query("select l.id from Lot l where l.status = com.gavel.auction.LotStatus.OPEN or l.status = com.gavel.auction.LotStatus.PAUSED")
+	List<Long> findRunningIds();
+
+}

@@ -1,0 +1,24 @@
+package com.gavel.auction;
+
+import java.time.Instant;
+
+/**
+ * Everything the public may know about a lot at one sequence number. Amounts are decimal text in
+ * the lot's currency; the reserve figure and bidders' maximums are never here.
+ *
+ * @param price current price, {@code null} before the first bid
+ * @param ask the lowest acceptable next bid, {@code null} once bidding is over
+ * @param leader alias of the leading bidder, e.g. "Bidder 3"
+ * @param reserve {@code none}, {@code met} or {@code not-met}
+ * @param buyNow the buy-now price while it is available, otherwise {@code null}
+ * @param outcome for a closed lot {@code sold} or {@code unsold}, otherwise {@code null}
+ */
+public record LotView(long id, String title, String status, String currency, String price, String ask,
+		String leader, int bids, String reserve, String buyNow, Instant startsAt, Instant endsAt,
+		Instant originalEndsAt, int extensions, String outcome, long sequence) {
+
+	public static String alias(Integer aliasNumber) {
+		return aliasNumber == null ? null : "Bidder " + aliasNumber;
+	}
+
+}
