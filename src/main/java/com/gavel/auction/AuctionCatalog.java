@@ -19,13 +19,17 @@ public class AuctionCatalog {
 
 	private final BidRepository bids;
 
+	private final LotBidderRepository lotBidders;
+
 	private final EventLog eventLog;
 
 	private final IncrementTable increments;
 
-	AuctionCatalog(LotRepository lots, BidRepository bids, EventLog eventLog, AuctionProperties properties) {
+	AuctionCatalog(LotRepository lots, BidRepository bids, LotBidderRepository lotBidders, EventLog eventLog,
+			AuctionProperties properties) {
 		this.lots = lots;
 		this.bids = bids;
+		this.lotBidders = lotBidders;
 		this.eventLog = eventLog;
 		this.increments = properties.incrementTable();
 	}
@@ -64,6 +68,11 @@ public class AuctionCatalog {
 			.sorted(Comparator.comparing(Bid::getId).reversed())
 			.map((b) -> BidHistoryEntry.of(b, lot.getCurrency()))
 			.toList();
+	}
+
+	/** The alias ("Bidder 3") under which the user bids on the lot, if they have bid on it. */
+	public Optional<String> aliasOf(long lotId, long userId) {
+		return this.lotBidders.findByLotIdAndUserId(lotId, userId).map((b) -> LotView.alias(b.getAliasNumber()));
 	}
 
 	/** A bidder's own accepted bids, newest first. */

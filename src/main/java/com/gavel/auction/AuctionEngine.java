@@ -148,7 +148,8 @@ public class AuctionEngine {
 		boolean accepted = bid.getStatus() != Bid.Status.REJECTED;
 		return new BidResult(request.requestId(), bid.getLotId(), accepted, bid.getRejectReason(),
 				accepted && bid.isLeadingAfter(), bid.getId(), bid.getSequence(),
-				currency == null ? null : Money.text(bid.getPriceAfter(), currency), lot);
+				currency == null ? null : Money.text(bid.getPriceAfter(), currency),
+				LotView.alias(bid.getBidderAlias()), lot);
 	}
 
 	private static Long minor(BigDecimal amount, Lot lot) {
