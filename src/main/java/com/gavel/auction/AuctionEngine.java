@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,9 +57,13 @@ public class AuctionEngine {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	AuctionEngine(LotRepository lots, BidRepository bids, LotBidderRepository lotBidders, EventLog eventLog,
 			LotLocks locks, AccountService accounts, TransactionTemplate transactions,
-			ApplicationEventPublisher publisher, AuctionProperties properties, Clock clock) {
+			ApplicationEventPublisher publisher, AuctionProperties properties, Clock clock,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.lots = lots;
 		this.bids = bids;
 		this.lotBidders = lotBidders;
@@ -74,6 +79,17 @@ public class AuctionEngine {
 	// ---- bids ----------------------------------------------------------------------------
 
 	public BidResult placeBid(BidRequest request) {
+		BidResult result = decideBid(request);
+		if (result.accepted()) {
+			this.meters.counter("gavel.bids.accepted").increment();
+		}
+		else {
+			this.meters.counter("gavel.bids.rejected", "reason", result.reason().code()).increment();
+		}
+		return result;
+	}
+
+	private BidResult decideBid(BidRequest request) {
 		if (request.requestId() == null || !REQUEST_ID.matcher(request.requestId()).matches()) {
 			throw new InvalidBidException("requestId must be 1 to 64 letters, digits or . _ : -");
 		}

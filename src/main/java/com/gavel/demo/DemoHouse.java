@@ -21,6 +21,7 @@ import com.gavel.auction.Money;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * and bidder's actions would.
  */
 @Component
+@EnableConfigurationProperties(DemoProperties.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class DemoHouse implements ApplicationRunner {
 

@@ -1,0 +1,51 @@
+package com.gavel.live;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistration;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+
+/**
+ * Wires {@code /ws}. Without configured origins Spring accepts only the application's own origin
+ * (and clients that send none), so a foreign page cannot open a socket with a visitor's cookies.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@EnableConfigurationProperties(LiveProperties.class)
+class LiveConfig implements WebSocketConfigurer {
+
+	private final LiveHandler handler;
+
+	private final LiveProperties properties;
+
+	LiveConfig(LiveHandler handler, LiveProperties properties) {
+		this.handler = handler;
+		this.properties = properties;
+	}
+
+	@Override
+	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+		DefaultHandshakeHandler handshake = new DefaultHandshakeHandler();
+		handshake.setSupportedProtocols(LiveHandler.PROTOCOL);
+		WebSocketHandlerRegistration registration = registry.addHandler(this.handler, "/ws")
+			.setHandshakeHandler(handshake);
+		if (!this.properties.allowedOrigins().isEmpty()) {
+			registration.setAllowedOrigins(this.properties.allowedOrigins().toArray(String[]::new));
+		}
+	}
+
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer() {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(this.properties.maxMessageBytes());
+		container.setMaxBinaryMessageBufferSize(this.properties.maxMessageBytes());
+		container.setAsyncSendTimeout(this.properties.sendTimeout().toMillis());
+		return container;
+	}
+
+}

@@ -1,0 +1,222 @@
+package com.gavel.live;
+
+import java.security.Principal;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.gavel.account.Account;
+import com.gavel.account.AccountService;
+import com.gavel.account.GavelUser;
+import com.gavel.auction.AuctionCatalog;
+import com.gavel.auction.AuctionEngine;
+import com.gavel.auction.BidRequest;
+import com.gavel.auction.BidResult;
+import com.gavel.auction.InvalidBidException;
+import com.gavel.auction.RejectReason;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+
+/**
+ * The {@code /ws} endpoint: turns client messages into subscriptions and bids, and answers them.
+ * Bad input gets an {@code error} and changes nothing; only the cases in docs/protocol.md close a
+ * socket.
+ */
+@Component
+class LiveHandler extends AbstractWebSocketHandler {
+
+	static final String PROTOCOL = "gavel.v1";
+
+	static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "connection limit reached");
+
+	private static final Logger log = LoggerFactory.getLogger(LiveHandler.class);
+
+	private static final String SESSION = LiveSession.class.getName();
+
+	/** Tomcat's limit on a blocking send, such as the close frame, in milliseconds. */
+	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+	private final SessionRegistry registry;
+
+	private final LiveFanout fanout;
+
+	private final MessageCodec codec;
+
+	private final AuctionEngine engine;
+
+	private final AuctionCatalog catalog;
+
+	private final AccountService accounts;
+
+	private final LiveMetrics metrics;
+
+	private final LiveExecutors executors;
+
+	private final LiveProperties properties;
+
+	LiveHandler(SessionRegistry registry, LiveFanout fanout, MessageCodec codec, AuctionEngine engine,
+			AuctionCatalog catalog, AccountService accounts, LiveMetrics metrics, LiveExecutors executors,
+			LiveProperties properties) {
+		this.registry = registry;
+		this.fanout = fanout;
+		this.codec = codec;
+		this.engine = engine;
+		this.catalog = catalog;
+		this.accounts = accounts;
+		this.metrics = metrics;
+		this.executors = executors;
+		this.properties = properties;
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession socket) throws Exception {
+		if (this.registry.count() >= this.properties.maxConnections()) {
+			this.metrics.closed(TRY_AGAIN_LATER.getCode());
+			socket.close(TRY_AGAIN_LATER);
+			return;
+		}
+		Account account = account(socket.getPrincipal());
+		if (account != null && account.banned()) {
+			this.metrics.closed(CloseStatus.POLICY_VIOLATION.getCode());
+			socket.close(CloseStatus.POLICY_VIOLATION.withReason("banned"));
+			return;
+		}
+		Session nativeSession = ((NativeWebSocketSession) socket).getNativeSession(Session.class);
+		nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, 2000L);
+		RemoteEndpoint.Async remote = nativeSession.getAsyncRemote();
+		remote.setSendTimeout(this.properties.sendTimeout().toMillis());
+
+		LiveSession session = new LiveSession(socket, account != null ? account.id() : null,
+				account != null ? account.username() : null,
+				new BidRateLimiter(this.properties.bidsPerSecond(), this.properties.bidBurst(), System.nanoTime()),
+				this.codec, this.fanout::latest, this.metrics, this.executors.closes());
+		session.attach(new Outbox(remote, this.properties.queueCapacity(), this.executors.sends(), session));
+		socket.getAttributes().put(SESSION, session);
+		this.registry.add(session);
+		session.send(Frame.direct(this.codec.write(new ServerMessage.Hello("hello", PROTOCOL, session.username(),
+				account != null && account.mayBid(), System.currentTimeMillis()))));
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+		LiveSession session = (LiveSession) socket.getAttributes().get(SESSION);
+		if (session == null) {
+			return;
+		}
+		session.touch();
+		try {
+			ClientMessage parsed = this.codec.read(message.getPayload());
+			if (parsed instanceof ClientMessage.Subscribe subscribe) {
+				subscribe(session, subscribe);
+			}
+			else if (parsed instanceof ClientMessage.Unsubscribe unsubscribe) {
+				unsubscribe.lots().forEach((lotId) -> this.fanout.unsubscribe(session, lotId));
+			}
+			else if (parsed instanceof ClientMessage.Bid bid) {
+				bid(session, bid);
+			}
+			else if (parsed instanceof ClientMessage.Ping ping) {
+				session.send(Frame.direct(
+						this.codec.write(new ServerMessage.Pong("pong", ping.t(), System.currentTimeMillis()))));
+			}
+		}
+		catch (BadMessageException ex) {
+			error(session, ex.code(), ex.getMessage());
+		}
+	}
+
+	private void subscribe(LiveSession session, ClientMessage.Subscribe subscribe) {
+		long fresh = subscribe.lots().stream().filter((c) -> !session.subscriptions().contains(c.id())).count();
+		if (session.subscriptionCount() + fresh > this.properties.maxSubscriptions()) {
+			throw new BadMessageException("too-many-subscriptions",
+					"a socket may watch at most " + this.properties.maxSubscriptions() + " lots");
+		}
+		for (ClientMessage.LotCursor cursor : subscribe.lots()) {
+			if (session.signedIn() && session.aliasOn(cursor.id()) == null) {
+				this.catalog.aliasOf(cursor.id(), session.userId())
+					.ifPresent((alias) -> session.rememberAlias(cursor.id(), alias));
+			}
+			this.fanout.subscribe(session, cursor);
+		}
+	}
+
+	private void bid(LiveSession session, ClientMessage.Bid bid) {
+		if (!session.signedIn()) {
+			session.send(rejection(bid, "not-signed-in", "Sign in to bid."));
+			return;
+		}
+		if (!session.tryBid()) {
+			this.metrics.rejected(RejectReason.RATE_LIMITED.code());
+			session.send(rejection(bid, RejectReason.RATE_LIMITED.code(), RejectReason.RATE_LIMITED.message()));
+			return;
+		}
+		BidRequest request = bid.buyNow() ? BidRequest.buyNow(bid.lot(), session.userId(), bid.requestId())
+				: BidRequest.of(bid.lot(), session.userId(), bid.requestId(), bid.amount(), bid.maximum());
+		BidResult result;
+		try {
+			result = this.engine.placeBid(request);
+		}
+		catch (InvalidBidException ex) {
+			throw new BadMessageException(ex.getMessage());
+		}
+		if (result.accepted()) {
+			session.rememberAlias(bid.lot(), result.alias());
+			session.send(Frame.direct(this.codec.write(new ServerMessage.BidResult("bid-result", result.requestId(),
+					result.lotId(), true, result.leading(), result.price(), result.alias(), result.sequence(), null,
+					null, null))));
+		}
+		else {
+			String ask = result.lot() != null ? result.lot().ask() : null;
+			session.send(Frame.direct(this.codec.write(new ServerMessage.BidResult("bid-result", result.requestId(),
+					result.lotId(), false, null, null, null, null, result.reason().code(), result.reason().message(),
+					ask))));
+		}
+	}
+
+	private Frame rejection(ClientMessage.Bid bid, String reason, String message) {
+		return Frame.direct(this.codec.write(new ServerMessage.BidResult("bid-result", bid.requestId(), bid.lot(),
+				false, null, null, null, null, reason, message, null)));
+	}
+
+	private void error(LiveSession session, String code, String message) {
+		session.send(Frame.direct(this.codec.write(new ServerMessage.Error("error", code, message))));
+	}
+
+	@Override
+	protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) throws Exception {
+		this.metrics.closed(CloseStatus.NOT_ACCEPTABLE.getCode());
+		socket.close(CloseStatus.NOT_ACCEPTABLE.withReason("binary frames are not accepted"));
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession socket, Throwable exception) {
+		log.debug("Transport error on socket {}: {}", socket.getId(), exception.getMessage());
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+		LiveSession session = (LiveSession) socket.getAttributes().remove(SESSION);
+		if (session != null) {
+			this.registry.remove(session);
+			session.closed();
+		}
+	}
+
+	private Account account(Principal principal) {
+		if (principal instanceof Authentication auth && auth.getPrincipal() instanceof GavelUser user) {
+			return this.accounts.find(user.id()).orElse(null);
+		}
+		return null;
+	}
+
+}

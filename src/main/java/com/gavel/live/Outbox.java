@@ -1,0 +1,178 @@
+package com.gavel.live;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
+
+/**
+ * A socket's outgoing queue. Exactly one frame is in flight at a time (so no two threads ever
+ * write to one socket), sends are asynchronous (so no thread ever waits on a socket), and the
+ * queue is bounded: on overflow the queued events of each lot are replaced by one snapshot.
+ */
+final class Outbox {
+
+	/** What the owner tells the outbox about its frames and failures. */
+	interface Owner {
+
+		/** The text to send for the frame now, or {@code null} to skip it. */
+		String render(Frame frame);
+
+		void overflowed();
+
+		/** The socket could not take a frame in time, or the queue cannot be bounded. */
+		void failed(String why);
+
+	}
+
+	private final RemoteEndpoint.Async remote;
+
+	private final int capacity;
+
+	private final Executor executor;
+
+	private final Owner owner;
+
+	private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+
+	private boolean sending;
+
+	private boolean closed;
+
+	Outbox(RemoteEndpoint.Async remote, int capacity, Executor executor, Owner owner) {
+		this.remote = remote;
+		this.capacity = capacity;
+		this.executor = executor;
+		this.owner = owner;
+	}
+
+	void offer(Frame frame) {
+		boolean overflowed = false;
+		boolean unbounded = false;
+		synchronized (this) {
+			if (this.closed) {
+				frame.finished();
+				return;
+			}
+			if (this.queue.size() >= this.capacity) {
+				collapse();
+				overflowed = true;
+				unbounded = this.queue.size() >= this.capacity;
+			}
+			this.queue.add(frame);
+			if (this.sending || unbounded) {
+				frame = null;
+			}
+			else {
+				this.sending = true;
+			}
+		}
+		if (overflowed) {
+			this.owner.overflowed();
+		}
+		if (unbounded) {
+			this.owner.failed("not reading its messages");
+			return;
+		}
+		if (frame != null) {
+			sendNext();
+		}
+	}
+
+	/** Drops queued frames of a lot, e.g. before replaying it from a known sequence. */
+	synchronized void purge(long lotId) {
+		Iterator<Frame> it = this.queue.iterator();
+		while (it.hasNext()) {
+			Frame f = it.next();
+			if (f.lotId() == lotId && f.kind() != Frame.Kind.DIRECT) {
+				it.remove();
+				f.finished();
+			}
+		}
+	}
+
+	synchronized int size() {
+		return this.queue.size();
+	}
+
+	void close() {
+		synchronized (this) {
+			this.closed = true;
+			this.queue.forEach(Frame::finished);
+			this.queue.clear();
+		}
+	}
+
+	/** Replaces every queued event by one snapshot marker per lot. */
+	private void collapse() {
+		Set<Long> lots = new HashSet<>();
+		Set<Long> marked = new HashSet<>();
+		Iterator<Frame> it = this.queue.iterator();
+		while (it.hasNext()) {
+			Frame f = it.next();
+			if (f.kind() == Frame.Kind.EVENT) {
+				lots.add(f.lotId());
+				it.remove();
+				f.finished();
+			}
+			else if (f.kind() == Frame.Kind.SNAPSHOT_MARKER) {
+				marked.add(f.lotId());
+			}
+		}
+		for (long lotId : lots) {
+			if (!marked.contains(lotId)) {
+				this.queue.add(Frame.snapshotMarker(lotId));
+			}
+		}
+	}
+
+	private void sendNext() {
+		while (true) {
+			Frame frame;
+			synchronized (this) {
+				frame = this.closed ? null : this.queue.poll();
+				if (frame == null) {
+					this.sending = false;
+					return;
+				}
+			}
+			String text = this.owner.render(frame);
+			if (text == null) {
+				frame.finished();
+				continue;
+			}
+			Frame inFlight = frame;
+			try {
+				this.remote.sendText(text, (result) -> sent(inFlight, result));
+			}
+			catch (RuntimeException ex) {
+				inFlight.finished();
+				stopSending();
+				this.owner.failed("send failed: " + ex.getMessage());
+			}
+			return;
+		}
+	}
+
+	private void sent(Frame frame, SendResult result) {
+		frame.finished();
+		if (!result.isOK()) {
+			stopSending();
+			this.owner.failed("send failed: " + result.getException());
+			return;
+		}
+		// Continue on our own executor: the container may call us back on the thread that sent,
+		// and the next send must not grow that thread's stack.
+		this.executor.execute(this::sendNext);
+	}
+
+	private synchronized void stopSending() {
+		this.sending = false;
+		this.closed = true;
+	}
+
+}

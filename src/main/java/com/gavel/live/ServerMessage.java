@@ -1,0 +1,35 @@
+package com.gavel.live;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.gavel.auction.LotView;
+
+/** What the server sends, serialized by {@link MessageCodec}. Events are sent as stored. */
+final class ServerMessage {
+
+	private ServerMessage() {
+	}
+
+	record Hello(String type, String protocol, String user, boolean canBid, long serverTime) {
+	}
+
+	record You(String alias, boolean leading) {
+	}
+
+	record Snapshot(String type, LotView lot, You you) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record BidResult(String type, String requestId, long lot, boolean accepted, Boolean leading, String price,
+			String alias, Long sequence, String reason, String message, String ask) {
+	}
+
+	record Outbid(String type, long lot, long seq, String price, String leader) {
+	}
+
+	record Pong(String type, long t, long serverTime) {
+	}
+
+	record Error(String type, String code, String message) {
+	}
+
+}
