@@ -100,6 +100,74 @@ public class AuctionCatalog {
 		return Optional.ofNullable(view);
 	}
 
+	/** One row of a lot's public history with the sequence number of its bid event. */
+	public record SequencedBid(long sequence, BidHistoryEntry entry) {
+	}
+
+	/**
+	 * The public bid history, newest first, each row with the sequence number of the event that
+	 * announced it, so a live page can merge rows it fetched with rows that arrived as events.
+	 */
+	public List<SequencedBid> sequencedHistory(long lotId) {
+		Lot lot = publicLot(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
+		return this.bids.findByLotIdAndStatusInOrderByIdAsc(lotId, List.of(Bid.Status.ACCEPTED, Bid.Status.VOIDED))
+			.stream()
+			.sorted(Comparator.comparing(Bid::getId).reversed())
+			.map((b) -> new SequencedBid(b.getSequence() == null ? 0 : b.getSequence(),
+					BidHistoryEntry.of(b, lot.getCurrency())))
+			.toList();
+	}
+
+	/**
+	 * Where one bidder stands on one lot, for that bidder's eyes only.
+	 *
+	 * @param alias the bidder's alias on the lot
+	 * @param leading whether the bidder leads now
+	 * @param maximum the highest amount the bidder offered (their maximum, or their highest plain
+	 * bid), as decimal text
+	 */
+	public record BidderPosition(LotView lot, String alias, boolean leading, String maximum) {
+	}
+
+	/** The bidder's position on a lot, if they have a standing (not voided) bid there. */
+	public Optional<BidderPosition> positionOf(long lotId, long userId) {
+		return publicLot(lotId).flatMap((lot) -> position(lot, userId,
+				this.bids.findByBidderIdAndStatusOrderByIdDesc(userId, Bid.Status.ACCEPTED)));
+	}
+
+	/** Every public lot the bidder has a standing bid on, most recently bid first. */
+	public List<BidderPosition> positionsOf(long userId) {
+		List<Bid> theirs = this.bids.findByBidderIdAndStatusOrderByIdDesc(userId, Bid.Status.ACCEPTED);
+		return theirs.stream()
+			.map(Bid::getLotId)
+			.distinct()
+			.map(this.lots::findById)
+			.flatMap(Optional::stream)
+			.filter((l) -> l.getStatus().isPublic())
+			.map((l) -> position(l, userId, theirs))
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	private Optional<BidderPosition> position(Lot lot, long userId, List<Bid> theirBids) {
+		long highest = theirBids.stream()
+			.filter((b) -> b.getLotId() == lot.getId())
+			.mapToLong((b) -> Math.max(b.getAmount() == null ? 0 : b.getAmount(),
+					b.getMaximum() == null ? 0 : b.getMaximum()))
+			.max()
+			.orElse(0);
+		boolean leading = lot.getLeaderId() != null && lot.getLeaderId() == userId;
+		if (highest == 0 && !leading) {
+			return Optional.empty();
+		}
+		if (leading && lot.getLeaderMax() != null) {
+			highest = Math.max(highest, lot.getLeaderMax());
+		}
+		String alias = aliasOf(lot.getId(), userId).orElse(null);
+		return Optional.of(new BidderPosition(lot.view(this.increments), alias, leading,
+				highest == 0 ? null : Money.text(highest, lot.getCurrency())));
+	}
+
 	private Optional<Lot> publicLot(long id) {
 		return this.lots.findById(id).filter((l) -> l.getStatus().isPublic());
 	}

@@ -1,0 +1,69 @@
+// Lot cards (catalogue, watchlist, my bids): countdowns on the server's clock, and prices, bid
+// counts and statuses kept live from the socket.
+import { LiveClient } from './live.js';
+import { formatMoney } from './money.js';
+import { Texts, readJson } from './text.js';
+
+const T = new Texts(readJson('page-texts'));
+const cards = new Map();
+for (const card of document.querySelectorAll('li.lot-card[data-lot-id]')) {
+  cards.set(Number(card.dataset.lotId), card);
+}
+
+const client = new LiveClient({ onMessage: handle, onState: () => {} });
+
+function handle(msg) {
+  if (msg.type === 'snapshot') update(msg.lot);
+  else if (msg.type === 'event') update(msg.lot);
+}
+
+function update(lot) {
+  const card = cards.get(lot.id);
+  if (!card) return;
+  card.dataset.status = lot.status;
+  card.dataset.sequence = lot.sequence;
+  const status = card.querySelector('[data-role="status"]');
+  if (status) {
+    status.textContent = T.t(`status.${lot.status}`);
+    status.className = `chip chip-${lot.status}`;
+  }
+  const price = card.querySelector('[data-role="price"]');
+  if (price && lot.price != null) {
+    const text = formatMoney(lot.price, lot.currency);
+    if (price.textContent !== text) {
+      price.textContent = text;
+      price.classList.remove('flash');
+      void price.offsetWidth;
+      price.classList.add('flash');
+    }
+    const label = card.querySelector('[data-role="price-label"]');
+    if (label) label.textContent = T.t('currentBid');
+  }
+  const bids = card.querySelector('[data-role="bids"]');
+  if (bids) bids.textContent = lot.bids === 0 ? T.t('bids.none') : lot.bids === 1 ? T.t('bids.one') : T.t('bids.many', lot.bids);
+  const countdown = card.querySelector('[data-role="countdown"]');
+  if (countdown) {
+    const target = lot.status === 'scheduled' ? lot.startsAt : lot.endsAt;
+    countdown.dataset.endsAt = target;
+    countdown.setAttribute('datetime', target);
+    if (lot.status === 'closed' || lot.status === 'cancelled') countdown.textContent = T.t(`status.${lot.status}`);
+  }
+}
+
+function tick() {
+  for (const el of document.querySelectorAll('[data-role="countdown"][data-ends-at]')) {
+    const card = el.closest('li.lot-card');
+    if (card && (card.dataset.status === 'closed' || card.dataset.status === 'cancelled')) continue;
+    const left = Date.parse(el.dataset.endsAt) - client.serverNow();
+    const text = left <= 0 ? T.t('closing') : T.remaining(left);
+    if (el.textContent !== text) el.textContent = text;
+    el.classList.toggle('urgent', left > 0 && left <= 60000);
+  }
+}
+
+setInterval(tick, 1000);
+const live = [...cards.entries()].filter(([, c]) => ['open', 'paused', 'scheduled'].includes(c.dataset.status));
+if (live.length > 0) {
+  for (const [lotId, card] of live) client.watch(lotId, Number(card.dataset.sequence));
+  client.start();
+}

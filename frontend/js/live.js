@@ -1,0 +1,259 @@
+// The browser side of the gavel.v1 WebSocket protocol (docs/protocol.md): one socket, reconnect
+// with jittered backoff, resubscribe with the last sequence seen, apply events in sequence order,
+// keep an offset to the server's clock, and resend unanswered bids with their first request id.
+
+const PROTOCOL = 'gavel.v1';
+const PING_EVERY_MS = 20000;
+const SILENCE_LIMIT_MS = 50000; // no frame for this long (pings are answered): the link is dead
+const RESYNC_RETRY_MS = 5000;
+const NO_RECONNECT = new Set([1003, 1008, 1009]);
+const MAX_LOTS = 200;
+
+/** Delay before reconnect attempt n (0-based): min(30 s, 0.5 s × 2^n) × random(0.5…1.0). */
+export function backoff(attempt, random = Math.random) {
+  return Math.min(30000, 500 * 2 ** attempt) * (0.5 + random() / 2);
+}
+
+/** A request id the server accepts (1-64 of A-Z a-z 0-9 . _ : -). */
+export function requestId() {
+  if (globalThis.crypto && typeof crypto.randomUUID === 'function') {
+    return crypto.randomUUID();
+  }
+  // crypto.randomUUID needs a secure context; getRandomValues does not.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export class LiveClient {
+  /**
+   * @param {object} options
+   * @param {(msg: object) => void} options.onMessage every message the page should act on:
+   *   hello, snapshot, event (only in sequence), bid-result, outbid, error
+   * @param {(state: string) => void} options.onState connecting | live | reconnecting | offline | blocked
+   * @param {number} [options.serverNow] the server's clock (epoch ms) when the page was rendered
+   */
+  constructor({ onMessage, onState, serverNow, path = '/ws' }) {
+    this.onMessage = onMessage || (() => {});
+    this.onState = onState || (() => {});
+    this.url = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
+    this.lots = new Map(); // lot id -> last sequence applied (null: none yet)
+    this.resyncing = new Map(); // lot id -> time a resubscribe was asked
+    this.pending = new Map(); // request id -> bid frame not yet answered
+    this.state = 'connecting';
+    this.attempt = 0;
+    this.socket = null;
+    this.timer = null;
+    this.lastFrameAt = 0;
+    this.samples = [];
+    this.offset = serverNow ? serverNow - Date.now() : 0;
+    this.hello = null;
+    addEventListener('online', () => this.reconnectNow());
+    addEventListener('offline', () => this.setState('offline'));
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') {
+        if (this.isLive()) this.ping();
+        else this.reconnectNow();
+      }
+    });
+    setInterval(() => this.watchdog(), 5000);
+  }
+
+  /** Now on the server's clock, in epoch milliseconds. */
+  serverNow() {
+    return Date.now() + this.offset;
+  }
+
+  isLive() {
+    return this.state === 'live';
+  }
+
+  /** Starts following a lot from sequence `after` (what the page already shows). */
+  watch(lotId, after) {
+    if (this.lots.has(lotId) || this.lots.size >= MAX_LOTS) return;
+    this.lots.set(lotId, after == null ? null : Number(after));
+    if (this.isLive()) this.subscribe([lotId]);
+  }
+
+  last(lotId) {
+    return this.lots.get(lotId);
+  }
+
+  /** Sends a bid now, or as soon as the socket is back; kept until its bid-result arrives. */
+  bid(frame) {
+    this.pending.set(frame.requestId, frame);
+    if (this.isLive()) this.send(frame);
+  }
+
+  start() {
+    this.connect();
+  }
+
+  connect() {
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (this.socket && this.socket.readyState <= WebSocket.OPEN) return;
+    let socket;
+    try {
+      socket = new WebSocket(this.url, PROTOCOL);
+    } catch (e) {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    socket.onmessage = (e) => {
+      if (socket !== this.socket) return;
+      this.lastFrameAt = Date.now();
+      let msg;
+      try {
+        msg = JSON.parse(e.data);
+      } catch (err) {
+        return;
+      }
+      this.handle(msg);
+    };
+    socket.onclose = (e) => {
+      if (socket !== this.socket) return;
+      this.socket = null;
+      this.hello = null;
+      if (NO_RECONNECT.has(e.code)) {
+        this.setState('blocked');
+        return;
+      }
+      this.scheduleReconnect();
+    };
+    // onerror is always followed by onclose, which does the work.
+  }
+
+  scheduleReconnect() {
+    if (this.timer) return;
+    this.setState(navigator.onLine === false ? 'offline' : 'reconnecting');
+    const delay = backoff(this.attempt);
+    this.attempt = Math.min(this.attempt + 1, 10);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.connect();
+    }, delay);
+  }
+
+  reconnectNow() {
+    if (this.state === 'blocked' || this.isLive() || (this.socket && this.socket.readyState === WebSocket.CONNECTING)) {
+      return;
+    }
+    this.attempt = 0;
+    this.connect();
+  }
+
+  watchdog() {
+    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return;
+    if (Date.now() - this.lastFrameAt > SILENCE_LIMIT_MS) {
+      this.socket.close(4000, 'no answer');
+      // The browser may wait long for the closing handshake of a dead link: give up on it now.
+      this.socket = null;
+      this.hello = null;
+      this.scheduleReconnect();
+    }
+  }
+
+  setState(state) {
+    if (this.state === state) return;
+    this.state = state;
+    this.onState(state);
+  }
+
+  send(msg) {
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(JSON.stringify(msg));
+      return true;
+    }
+    return false;
+  }
+
+  subscribe(ids) {
+    const lots = ids.map((id) => {
+      const after = this.lots.get(id);
+      return after == null ? { id } : { id, after };
+    });
+    for (let i = 0; i < lots.length; i += MAX_LOTS) {
+      this.send({ type: 'subscribe', lots: lots.slice(i, i + MAX_LOTS) });
+    }
+  }
+
+  ping() {
+    this.send({ type: 'ping', t: Date.now() });
+  }
+
+  handle(msg) {
+    switch (msg.type) {
+      case 'hello':
+        this.hello = msg;
+        this.attempt = 0;
+        if (this.samples.length === 0 && typeof msg.serverTime === 'number') {
+          this.offset = msg.serverTime - Date.now();
+        }
+        this.setState('live');
+        this.ping();
+        clearInterval(this.pinger);
+        this.pinger = setInterval(() => this.ping(), PING_EVERY_MS);
+        this.resyncing.clear();
+        if (this.lots.size > 0) this.subscribe([...this.lots.keys()]);
+        // A bid whose answer never came goes again with the same request id: answered, never doubled.
+        for (const frame of this.pending.values()) this.send(frame);
+        this.onMessage(msg);
+        return;
+      case 'pong':
+        this.clock(msg);
+        return;
+      case 'snapshot': {
+        const id = msg.lot && msg.lot.id;
+        if (!this.lots.has(id)) return;
+        this.lots.set(id, msg.lot.sequence);
+        this.resyncing.delete(id);
+        this.onMessage(msg);
+        return;
+      }
+      case 'event':
+        this.event(msg);
+        return;
+      case 'bid-result':
+        this.pending.delete(msg.requestId);
+        this.onMessage(msg);
+        return;
+      default:
+        this.onMessage(msg);
+    }
+  }
+
+  event(msg) {
+    const id = msg.lotId;
+    if (!this.lots.has(id)) return;
+    const last = this.lots.get(id);
+    if (last != null && msg.seq <= last) return; // a duplicate around a resubscribe
+    if (last != null && msg.seq > last + 1) {
+      // A gap: ask for what is missing (once, until it comes or a retry is due).
+      const asked = this.resyncing.get(id);
+      if (asked == null || Date.now() - asked > RESYNC_RETRY_MS) {
+        this.resyncing.set(id, Date.now());
+        this.subscribe([id]);
+      }
+      return;
+    }
+    this.lots.set(id, msg.seq);
+    this.resyncing.delete(id);
+    this.onMessage(msg);
+  }
+
+  /** offset ≈ serverTime − (t + now) / 2, from the sample with the shortest round trip lately. */
+  clock(msg) {
+    const now = Date.now();
+    if (typeof msg.t !== 'number' || typeof msg.serverTime !== 'number') return;
+    const rtt = now - msg.t;
+    if (rtt < 0) return;
+    this.samples.push({ rtt, offset: msg.serverTime - (msg.t + now) / 2 });
+    if (this.samples.length > 8) this.samples.shift();
+    const best = this.samples.reduce((a, b) => (b.rtt < a.rtt ? b : a));
+    this.offset = best.offset;
+  }
+}

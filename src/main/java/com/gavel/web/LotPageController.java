@@ -1,0 +1,139 @@
+package com.gavel.web;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.gavel.account.GavelUser;
+import com.gavel.auction.AuctionCatalog;
+import com.gavel.auction.AuctionCatalog.BidderPosition;
+import com.gavel.auction.AuctionCatalog.SequencedBid;
+import com.gavel.auction.LotDetails;
+import com.gavel.auction.LotNotFoundException;
+import com.gavel.auction.LotView;
+import com.gavel.auction.Money;
+import com.gavel.watchlist.WatchlistService;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The lot page. It renders the whole current state on the server, so it is right before (and
+ * without) the live socket; {@code lot.js} then keeps it live.
+ */
+@Controller
+class LotPageController {
+
+	private final AuctionCatalog catalog;
+
+	private final WatchlistService watchlist;
+
+	private final PageText text;
+
+	private final PageJson json;
+
+	private final Clock clock;
+
+	LotPageController(AuctionCatalog catalog, WatchlistService watchlist, PageText text, PageJson json, Clock clock) {
+		this.catalog = catalog;
+		this.watchlist = watchlist;
+		this.text = text;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@GetMapping("/lots/{id}")
+	String lot(@PathVariable long id, @AuthenticationPrincipal GavelUser user, Locale locale, Model model) {
+		Viewer viewer = Viewer.of(user);
+		LotDetails details = this.catalog.details(id).orElseThrow(LotPageController::notFound);
+		List<SequencedBid> history = this.catalog.sequencedHistory(id);
+		Optional<BidderPosition> position = viewer.signedIn() ? this.catalog.positionOf(id, viewer.userId())
+				: Optional.empty();
+		LotView lot = details.lot();
+		String alias = position.map(BidderPosition::alias).orElse(null);
+		boolean leading = position.map(BidderPosition::leading).orElse(false);
+		boolean biddingOpen = "open".equals(lot.status()) && this.clock.instant().isBefore(lot.endsAt());
+
+		model.addAttribute("details", details);
+		model.addAttribute("lot", lot);
+		model.addAttribute("history", history);
+		model.addAttribute("viewer", viewer);
+		model.addAttribute("alias", alias);
+		model.addAttribute("maximum", position.map(BidderPosition::maximum).orElse(null));
+		model.addAttribute("youStatus", youStatus(lot, alias, leading));
+		model.addAttribute("biddingOpen", biddingOpen);
+		model.addAttribute("watching", viewer.signedIn() && this.watchlist.isWatching(viewer.userId(), id));
+		model.addAttribute("stateJson",
+				this.json.write(state(details, viewer, alias, leading, position, locale)));
+		return "lots/lot";
+	}
+
+	/** The history as the page shows it, each row with its event's sequence number. */
+	@GetMapping(path = "/lots/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	List<SequencedBid> history(@PathVariable long id) {
+		try {
+			return this.catalog.sequencedHistory(id);
+		}
+		catch (LotNotFoundException ex) {
+			throw notFound();
+		}
+	}
+
+	/**
+	 * "Sign in to bid" links here: the path needs a signed-in user, so Spring Security asks for the
+	 * sign-in and then comes back, and this sends the bidder on to the lot they wanted.
+	 */
+	@GetMapping("/my/lots/{id}")
+	String afterSignIn(@PathVariable long id) {
+		return "redirect:/lots/" + id;
+	}
+
+	/** leading, outbid, not-bidding, won or lost: how the viewer stands, in the page's words. */
+	static String youStatus(LotView lot, String alias, boolean leading) {
+		if (alias == null) {
+			return "not-bidding";
+		}
+		if ("closed".equals(lot.status())) {
+			return leading && "sold".equals(lot.outcome()) ? "won" : "lost";
+		}
+		if ("cancelled".equals(lot.status())) {
+			return "withdrawn";
+		}
+		return leading ? "leading" : "outbid";
+	}
+
+	private Map<String, Object> state(LotDetails details, Viewer viewer, String alias, boolean leading,
+			Optional<BidderPosition> position, Locale locale) {
+		LotView lot = details.lot();
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("lot", lot);
+		state.put("startPrice", details.startPrice());
+		Map<String, Object> you = new LinkedHashMap<>();
+		you.put("alias", alias);
+		you.put("leading", leading);
+		you.put("maximum", position.map(BidderPosition::maximum).orElse(null));
+		state.put("you", viewer.signedIn() ? you : null);
+		state.put("signedIn", viewer.signedIn());
+		state.put("canBid", viewer.canBid());
+		state.put("scale", Money.scale(lot.currency()));
+		state.put("serverNow", this.clock.millis());
+		state.put("texts", this.text.forScripts(locale));
+		return state;
+	}
+
+	static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "no such lot");
+	}
+
+}

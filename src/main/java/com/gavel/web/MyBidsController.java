@@ -1,0 +1,52 @@
+package com.gavel.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.gavel.account.GavelUser;
+import com.gavel.auction.AuctionCatalog;
+import com.gavel.auction.AuctionCatalog.BidderPosition;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** A bidder's lots, grouped by how they stand: leading, outbid, won, lost, withdrawn. */
+@Controller
+class MyBidsController {
+
+	static final List<String> GROUPS = List.of("leading", "outbid", "won", "lost", "withdrawn");
+
+	private final AuctionCatalog catalog;
+
+	private final PageText text;
+
+	private final PageJson json;
+
+	MyBidsController(AuctionCatalog catalog, PageText text, PageJson json) {
+		this.catalog = catalog;
+		this.text = text;
+		this.json = json;
+	}
+
+	@GetMapping("/my/bids")
+	String myBids(@AuthenticationPrincipal GavelUser user, Locale locale, Model model) {
+		model.addAttribute("textsJson", this.json.write(this.text.forScripts(locale)));
+		List<BidderPosition> positions = this.catalog.positionsOf(user.id());
+		Map<String, List<BidderPosition>> grouped = positions.stream()
+			.collect(Collectors.groupingBy((p) -> LotPageController.youStatus(p.lot(), p.alias() == null ? "" : p.alias(),
+					p.leading()), LinkedHashMap::new, Collectors.toList()));
+		Map<String, List<BidderPosition>> ordered = new LinkedHashMap<>();
+		for (String group : GROUPS) {
+			ordered.put(group, grouped.getOrDefault(group, List.of()));
+		}
+		model.addAttribute("groups", ordered);
+		model.addAttribute("total", positions.size());
+		return "my/bids";
+	}
+
+}

@@ -1,0 +1,63 @@
+package com.gavel.web;
+
+import java.util.Locale;
+
+import com.gavel.account.GavelUser;
+import com.gavel.auction.LotNotFoundException;
+import com.gavel.watchlist.WatchlistService;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class WatchlistController {
+
+	private final WatchlistService watchlist;
+
+	private final PageText text;
+
+	private final PageJson json;
+
+	WatchlistController(WatchlistService watchlist, PageText text, PageJson json) {
+		this.watchlist = watchlist;
+		this.text = text;
+		this.json = json;
+	}
+
+	@GetMapping("/my/watchlist")
+	String watchlist(@AuthenticationPrincipal GavelUser user, Locale locale, Model model) {
+		model.addAttribute("textsJson", this.json.write(this.text.forScripts(locale)));
+		model.addAttribute("lots", this.watchlist.watched(user.id()));
+		return "my/watchlist";
+	}
+
+	@PostMapping("/my/watchlist/{lotId}")
+	String watch(@PathVariable long lotId, @AuthenticationPrincipal GavelUser user,
+			@RequestParam(name = "from", required = false) String from) {
+		try {
+			this.watchlist.watch(user.id(), lotId);
+		}
+		catch (LotNotFoundException ex) {
+			throw LotPageController.notFound();
+		}
+		return back(from, lotId);
+	}
+
+	@PostMapping("/my/watchlist/{lotId}/remove")
+	String unwatch(@PathVariable long lotId, @AuthenticationPrincipal GavelUser user,
+			@RequestParam(name = "from", required = false) String from) {
+		this.watchlist.unwatch(user.id(), lotId);
+		return back(from, lotId);
+	}
+
+	/** Back to the watchlist or the lot page, never to a URL the request names (no open redirect). */
+	private static String back(String from, long lotId) {
+		return "watchlist".equals(from) ? "redirect:/my/watchlist" : "redirect:/lots/" + lotId;
+	}
+
+}
