@@ -1,0 +1,95 @@
+package com.gavel.live;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.catalina.connector.Connector;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.gavel.account.Account;
+import com.gavel.auction.AuctionCatalog;
+import com.gavel.auction.BidResult;
+import com.gavel.auction.LotView;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A watcher that stops reading must not delay the others, must not make the server queue without
+ * bound, and must be brought back by a snapshot once it reads again. Small socket buffers make
+ * the stall bite after a few dozen events instead of megabytes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "gavel.demo.enabled=false", "gavel.admin.password=admin-password-1",
+				"spring.datasource.url=jdbc:h2:mem:live-slow;DB_CLOSE_DELAY=-1", "gavel.live.queue-capacity=16" })
+class LiveSlowConsumerTests extends LiveTestSupport {
+
+	private static final int BIDS = 300;
+
+	@Autowired
+	AuctionCatalog catalog;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@BeforeAll
+	static void smallClientBuffers() {
+		System.setProperty("jdk.httpclient.receiveBufferSize", "2048");
+	}
+
+	@TestConfiguration
+	static class SmallServerBuffers {
+
+		@Bean
+		TomcatConnectorCustomizer smallSendBuffer() {
+			return (Connector connector) -> connector.setProperty("socket.txBufSize", "2048");
+		}
+
+	}
+
+	@Test
+	void aStalledWatcherDelaysNobodyAndIsBroughtBackByASnapshot() {
+		LotView lot = openLot();
+		Account ada = bidder("ada");
+		Account ben = bidder("ben");
+		double overflowsBefore = this.meters.counter("gavel.live.overflows").count();
+		try (LiveTestClient slow = connectAnonymous(); LiveTestClient fast = connectAnonymous()) {
+			slow.send(subscribe(lot.id()));
+			slow.await("snapshot");
+			fast.send(subscribe(lot.id()));
+			fast.await("snapshot");
+			slow.stopReading();
+
+			String ask = lot.ask();
+			for (int i = 0; i < BIDS; i++) {
+				BidResult result = restBid(i % 2 == 0 ? ada : ben, lot.id(), ask);
+				assertThat(result.accepted()).isTrue();
+				ask = result.lot().ask();
+			}
+			LotView finalState = this.catalog.lot(lot.id()).orElseThrow();
+			long last = finalState.sequence();
+			// The reading watcher gets every event promptly although the other one reads nothing.
+			JsonNode newest = fast.await("event", (e) -> e.path("seq").asLong() == last, Duration.ofSeconds(5));
+			assertThat(newest.path("lot").path("price").asString()).isEqualTo(finalState.price());
+			assertThat(this.meters.counter("gavel.live.overflows").count()).isGreaterThan(overflowsBefore);
+
+			slow.resumeReading();
+			JsonNode caughtUp = slow.await("snapshot", (s) -> s.path("lot").path("sequence").asLong() == last,
+					Duration.ofSeconds(10));
+			assertThat(caughtUp.path("lot").path("price").asString()).isEqualTo(finalState.price());
+			assertThat(slow.isClosed()).isFalse();
+			slow.send(Map.of("type", "ping", "t", 7));
+			assertThat(slow.await("pong", (p) -> true, Duration.ofSeconds(5)).path("t").asLong()).isEqualTo(7);
+		}
+	}
+
+}
