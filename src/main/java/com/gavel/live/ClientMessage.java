@@ -22,4 +22,8 @@ sealed interface ClientMessage {
 	record Ping(long t) implements ClientMessage {
 	}
 
+	/** An admin asks for the live operations feed, or stops it. */
+	record Ops(boolean on) implements ClientMessage {
+	}
+
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import com.gavel.account.Account;
 import com.gavel.account.AccountService;
 import com.gavel.account.GavelUser;
+import com.gavel.account.Role;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.BidRequest;
@@ -64,9 +65,12 @@ class LiveHandler extends AbstractWebSocketHandler {
 
 	private final LiveProperties properties;
 
+	private final OpsFeed opsFeed;
+
 	LiveHandler(SessionRegistry registry, LiveFanout fanout, MessageCodec codec, AuctionEngine engine,
 			AuctionCatalog catalog, AccountService accounts, LiveMetrics metrics, LiveExecutors executors,
-			LiveProperties properties) {
+			LiveProperties properties, OpsFeed opsFeed) {
+		this.opsFeed = opsFeed;
 		this.registry = registry;
 		this.fanout = fanout;
 		this.codec = codec;
@@ -97,7 +101,7 @@ class LiveHandler extends AbstractWebSocketHandler {
 		remote.setSendTimeout(this.properties.sendTimeout().toMillis());
 
 		LiveSession session = new LiveSession(socket, account != null ? account.id() : null,
-				account != null ? account.username() : null,
+				account != null ? account.username() : null, account != null && account.role() == Role.ADMIN,
 				new BidRateLimiter(this.properties.bidsPerSecond(), this.properties.bidBurst(), System.nanoTime()),
 				this.codec, this.fanout::latest, this.metrics, this.executors.closes());
 		session.attach(new Outbox(remote, this.properties.queueCapacity(), this.executors.sends(), session));
@@ -124,6 +128,15 @@ class LiveHandler extends AbstractWebSocketHandler {
 			}
 			else if (parsed instanceof ClientMessage.Bid bid) {
 				bid(session, bid);
+			}
+			else if (parsed instanceof ClientMessage.Ops ops) {
+				if (!session.admin()) {
+					throw new BadMessageException("forbidden", "the operations feed is for admins");
+				}
+				session.watchOps(ops.on());
+				if (ops.on()) {
+					this.opsFeed.sendNow(session);
+				}
 			}
 			else if (parsed instanceof ClientMessage.Ping ping) {
 				session.send(Frame.direct(

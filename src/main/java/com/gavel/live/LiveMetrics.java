@@ -73,6 +73,14 @@ class LiveMetrics {
 		return this.fanoutLatency;
 	}
 
+	double overflowCount() {
+		return this.overflows.count();
+	}
+
+	MeterRegistry registry() {
+		return this.registry;
+	}
+
 	void closed(int code) {
 		this.registry.counter("gavel.live.closes", "code", Integer.toString(code)).increment();
 	}

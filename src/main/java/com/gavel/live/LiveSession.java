@@ -28,6 +28,10 @@ final class LiveSession implements Outbox.Owner {
 
 	private final String username;
 
+	private final boolean admin;
+
+	private volatile boolean watchingOps;
+
 	private final Set<Long> subscriptions = ConcurrentHashMap.newKeySet();
 
 	/** Per lot, the newest sequence this socket was sent: older events are skipped. */
@@ -52,11 +56,12 @@ final class LiveSession implements Outbox.Owner {
 
 	private volatile boolean closing;
 
-	LiveSession(WebSocketSession socket, Long userId, String username, BidRateLimiter bidLimiter, MessageCodec codec,
-			LongFunction<LotView> latestView, LiveMetrics metrics, Executor closer) {
+	LiveSession(WebSocketSession socket, Long userId, String username, boolean admin, BidRateLimiter bidLimiter,
+			MessageCodec codec, LongFunction<LotView> latestView, LiveMetrics metrics, Executor closer) {
 		this.socket = socket;
 		this.userId = userId;
 		this.username = username;
+		this.admin = admin;
 		this.bidLimiter = bidLimiter;
 		this.codec = codec;
 		this.latestView = latestView;
@@ -82,6 +87,18 @@ final class LiveSession implements Outbox.Owner {
 
 	boolean signedIn() {
 		return this.userId != null;
+	}
+
+	boolean admin() {
+		return this.admin;
+	}
+
+	boolean watchingOps() {
+		return this.watchingOps;
+	}
+
+	void watchOps(boolean on) {
+		this.watchingOps = on;
 	}
 
 	Set<Long> subscriptions() {

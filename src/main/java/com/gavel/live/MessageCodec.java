@@ -59,6 +59,8 @@ class MessageCodec {
 			case "unsubscribe" -> new ClientMessage.Unsubscribe(lotIds(node));
 			case "bid" -> bid(node);
 			case "ping" -> new ClientMessage.Ping(requiredLong(node, "t"));
+			case "subscribe-ops" -> new ClientMessage.Ops(true);
+			case "unsubscribe-ops" -> new ClientMessage.Ops(false);
 			default -> throw new BadMessageException("unknown type '" + abbreviate(type.stringValue()) + "'");
 		};
 	}

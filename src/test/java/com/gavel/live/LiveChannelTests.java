@@ -311,6 +311,44 @@ class LiveChannelTests extends LiveTestSupport {
 		}
 	}
 
+	@Test
+	void theOperationsFeedIsForAdminsOnly() {
+		LotView lot = openLot();
+		Account ada = bidder("ada");
+		try (LiveTestClient admin = LiveTestClient.connect(this.port, "admin", "admin-password-1");
+				LiveTestClient bidder = connect(ada); LiveTestClient anonymous = connectAnonymous()) {
+			admin.await("hello");
+			anonymous.send(subscribe(lot.id()));
+			anonymous.await("snapshot");
+			restBid(ada, lot.id(), "10.00");
+
+			bidder.send(Map.of("type", "subscribe-ops"));
+			assertThat(bidder.await("error").path("code").asString()).isEqualTo("forbidden");
+			anonymous.send(Map.of("type", "subscribe-ops"));
+			assertThat(anonymous.await("error").path("code").asString()).isEqualTo("forbidden");
+
+			admin.send(Map.of("type", "subscribe-ops"));
+			JsonNode ops = admin.await("ops", (o) -> o.path("connections").asInt() >= 3, WAIT);
+			assertThat(ops.path("subscriptions").asInt()).isGreaterThanOrEqualTo(1);
+			assertThat(ops.path("watchers").toString()).contains("\"lot\":" + lot.id());
+			assertThat(ops.path("bidsPerMinute")).hasSize(30);
+			long bidsCounted = 0;
+			for (JsonNode minute : ops.path("bidsPerMinute")) {
+				bidsCounted += minute.path("bids").asLong();
+			}
+			assertThat(bidsCounted).isGreaterThanOrEqualTo(1);
+			assertThat(ops.path("closingNext")).isNotEmpty();
+			String previous = "";
+			for (JsonNode closing : ops.path("closingNext")) {
+				assertThat(closing.path("endsAt").asString()).isGreaterThanOrEqualTo(previous);
+				previous = closing.path("endsAt").asString();
+			}
+			// It keeps coming without being asked again.
+			admin.await("ops", (o) -> true, WAIT);
+			assertThat(bidder.noMessage("ops", Duration.ofMillis(300))).isTrue();
+		}
+	}
+
 	private JsonNode restLot(long id) {
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()
