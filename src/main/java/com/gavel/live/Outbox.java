@@ -63,7 +63,17 @@ final class Outbox {
 				overflowed = true;
 				unbounded = this.queue.size() >= this.capacity;
 			}
-			this.queue.add(frame);
+			if (unbounded) {
+				// Only direct answers are left and still too many: the peer sends but never reads.
+				this.closed = true;
+				this.queue.forEach(Frame::finished);
+				this.queue.clear();
+				frame.finished();
+				frame = null;
+			}
+			else {
+				this.queue.add(frame);
+			}
 			if (this.sending || unbounded) {
 				frame = null;
 			}

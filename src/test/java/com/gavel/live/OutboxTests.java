@@ -1,0 +1,187 @@
+package com.gavel.live;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboxTests {
+
+	/** A socket that takes frames only when the test completes their sends. */
+	static final class ManualSocket implements RemoteEndpoint.Async {
+
+		final List<String> sent = new ArrayList<>();
+
+		final List<SendHandler> pending = new ArrayList<>();
+
+		int concurrentMax;
+
+		@Override
+		public void sendText(String text, SendHandler handler) {
+			this.sent.add(text);
+			this.pending.add(handler);
+			this.concurrentMax = Math.max(this.concurrentMax, this.pending.size());
+		}
+
+		void completeAll() {
+			while (!this.pending.isEmpty()) {
+				this.pending.remove(0).onResult(new SendResult());
+			}
+		}
+
+		void failNext() {
+			this.pending.remove(0).onResult(new SendResult(new java.io.IOException("gone")));
+		}
+
+		@Override
+		public long getSendTimeout() {
+			return 0;
+		}
+
+		@Override
+		public void setSendTimeout(long timeout) {
+		}
+
+		@Override
+		public Future<Void> sendText(String text) {
+			throw new AssertionError("only the callback form is used");
+		}
+
+		@Override
+		public Future<Void> sendBinary(ByteBuffer data) {
+			throw new AssertionError();
+		}
+
+		@Override
+		public void sendBinary(ByteBuffer data, SendHandler handler) {
+			throw new AssertionError();
+		}
+
+		@Override
+		public Future<Void> sendObject(Object data) {
+			throw new AssertionError();
+		}
+
+		@Override
+		public void sendObject(Object data, SendHandler handler) {
+			throw new AssertionError();
+		}
+
+		@Override
+		public void setBatchingAllowed(boolean batchingAllowed) {
+		}
+
+		@Override
+		public boolean getBatchingAllowed() {
+			return false;
+		}
+
+		@Override
+		public void flushBatch() {
+		}
+
+		@Override
+		public void sendPing(ByteBuffer applicationData) {
+		}
+
+		@Override
+		public void sendPong(ByteBuffer applicationData) {
+		}
+
+	}
+
+	static final class RecordingOwner implements Outbox.Owner {
+
+		int overflows;
+
+		String failure;
+
+		@Override
+		public String render(Frame frame) {
+			return frame.kind() == Frame.Kind.SNAPSHOT_MARKER ? "snapshot:" + frame.lotId() : frame.text();
+		}
+
+		@Override
+		public void overflowed() {
+			this.overflows++;
+		}
+
+		@Override
+		public void failed(String why) {
+			this.failure = why;
+		}
+
+	}
+
+	private final ManualSocket socket = new ManualSocket();
+
+	private final RecordingOwner owner = new RecordingOwner();
+
+	private final Outbox outbox = new Outbox(this.socket, 4, Runnable::run, this.owner);
+
+	@Test
+	void sendsOneFrameAtATimeInOrder() {
+		this.outbox.offer(Frame.direct("a"));
+		this.outbox.offer(Frame.direct("b"));
+		this.outbox.offer(Frame.direct("c"));
+		assertThat(this.socket.sent).containsExactly("a");
+		this.socket.completeAll();
+		assertThat(this.socket.sent).containsExactly("a", "b", "c");
+		assertThat(this.socket.concurrentMax).isEqualTo(1);
+	}
+
+	@Test
+	void onOverflowTheQueuedEventsOfEachLotBecomeOneSnapshot() {
+		this.outbox.offer(Frame.direct("hello"));
+		// "hello" is in flight; the queue fills with events of lots 1 and 2.
+		this.outbox.offer(Frame.event(1, 5, "e1-5", null));
+		this.outbox.offer(Frame.event(2, 9, "e2-9", null));
+		this.outbox.offer(Frame.event(1, 6, "e1-6", null));
+		this.outbox.offer(Frame.direct("pong"));
+		this.outbox.offer(Frame.event(1, 7, "e1-7", null));
+		assertThat(this.owner.overflows).isEqualTo(1);
+		assertThat(this.outbox.size()).isLessThanOrEqualTo(4);
+		this.socket.completeAll();
+		assertThat(this.socket.sent).containsExactly("hello", "pong", "snapshot:1", "snapshot:2", "e1-7");
+	}
+
+	@Test
+	void aQueueThatCannotBeBoundedFailsTheSocketInsteadOfGrowing() {
+		this.outbox.offer(Frame.direct("hello"));
+		for (int i = 0; i < 10; i++) {
+			this.outbox.offer(Frame.direct("pong" + i));
+		}
+		assertThat(this.owner.failure).contains("not reading");
+		assertThat(this.outbox.size()).isLessThanOrEqualTo(5);
+	}
+
+	@Test
+	void aFailedSendStopsTheOutbox() {
+		this.outbox.offer(Frame.direct("a"));
+		this.outbox.offer(Frame.direct("b"));
+		this.socket.failNext();
+		assertThat(this.owner.failure).contains("send failed");
+		this.outbox.offer(Frame.direct("c"));
+		assertThat(this.socket.sent).containsExactly("a");
+	}
+
+	@Test
+	void purgingALotDropsItsQueuedEventsOnly() {
+		this.outbox.offer(Frame.direct("hello"));
+		this.outbox.offer(Frame.event(1, 1, "e1-1", null));
+		this.outbox.offer(Frame.event(2, 1, "e2-1", null));
+		this.outbox.offer(Frame.direct("pong"));
+		this.outbox.purge(1);
+		this.socket.completeAll();
+		assertThat(this.socket.sent).containsExactly("hello", "e2-1", "pong");
+	}
+
+}
