@@ -25,6 +25,7 @@ let announced = new Set();
 let historyTimer = null;
 
 const $ = (role) => root.querySelector(`[data-role="${role}"]`);
+const byId = (elementId) => document.getElementById(elementId);
 const money = (amount) => formatMoney(amount, lot.currency);
 
 const client = new LiveClient({
@@ -121,7 +122,7 @@ function renderBidding() {
   show(bidding, open);
   const ask = $('bid-ask');
   ask.textContent = lot.ask ? t('bidAsk', money(lot.ask)) : '';
-  $('custom-amount').placeholder = lot.ask || '';
+  byId('custom-amount').placeholder = lot.ask || '';
   const buyNow = $('buy-now');
   show(buyNow, !!lot.buyNow);
   $('buy-now-button').textContent = lot.buyNow ? t('buyNow', money(lot.buyNow)) : '';
@@ -360,8 +361,8 @@ function bidResult(msg) {
     else text = t('result.leading', money(msg.price));
     showResult(text, msg.leading ? 'ok' : 'warn');
     if (msg.leading) show($('outbid'), false);
-    $('custom-amount').value = '';
-    $('maximum-amount').value = '';
+    byId('custom-amount').value = '';
+    byId('maximum-amount').value = '';
   } else {
     showResult(reasonText(msg), 'error');
   }
@@ -455,14 +456,14 @@ function wireBidding() {
   $('custom-form').addEventListener('submit', (e) => {
     e.preventDefault();
     if (pending || confirming) return;
-    const amount = readAmount($('custom-amount'));
+    const amount = readAmount(byId('custom-amount'));
     if (amount == null) return;
     withConfirm(farAboveAsk(amount) ? t('confirm.far', money(amount), money(lot.ask)) : null, { amount });
   });
   $('maximum-form').addEventListener('submit', (e) => {
     e.preventDefault();
     if (pending || confirming) return;
-    const maximum = readAmount($('maximum-amount'));
+    const maximum = readAmount(byId('maximum-amount'));
     if (maximum == null) return;
     withConfirm(farAboveAsk(maximum) ? t('confirm.farMaximum', money(maximum), money(lot.ask)) : null, { maximum });
   });

@@ -1,0 +1,190 @@
+package com.gavel.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Real headless Chromium for the page tests, driven through the OS's chromedriver (named
+ * explicitly, so Selenium Manager never downloads anything). Each browser gets a fresh profile.
+ * Without a driver the tests are skipped, except when {@code GAVEL_REQUIRE_BROWSER=true} (CI),
+ * where they fail instead.
+ */
+final class Browsers implements AutoCloseable {
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	/** How long a page may take to show what the server just did. Generous: CI machines are slow. */
+	static final Duration WAIT = Duration.ofSeconds(10);
+
+	private final List<WebDriver> drivers = new ArrayList<>();
+
+	private final List<Path> profiles = new ArrayList<>();
+
+	private ChromeDriverService service;
+
+	/** Skips (locally) or fails (CI) the calling test when there is no Chromium to drive. */
+	static void requireBrowser() {
+		boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+		if (present) {
+			return;
+		}
+		if ("true".equalsIgnoreCase(System.getenv("GAVEL_REQUIRE_BROWSER"))) {
+			fail("GAVEL_REQUIRE_BROWSER=true but " + CHROMEDRIVER + " or " + CHROMIUM + " is missing");
+		}
+		Assumptions.abort("no " + CHROMEDRIVER + " / " + CHROMIUM + ": browser tests skipped");
+	}
+
+	/** A new desktop-sized browser with its own profile (its own cookies, so its own user). */
+	WebDriver open() {
+		return open(1280, 900);
+	}
+
+	WebDriver open(int width, int height) {
+		requireBrowser();
+		if (this.service == null) {
+			this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+				.usingAnyFreePort()
+				.build();
+		}
+		Path profile;
+		try {
+			profile = Files.createTempDirectory("gavel-chromium-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.profiles.add(profile);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height,
+				"--lang=en-US");
+		WebDriver driver = new ChromeDriver(this.service, options);
+		driver.manage().window().setSize(new Dimension(width, height));
+		this.drivers.add(driver);
+		return driver;
+	}
+
+	static WebDriverWait waiting(WebDriver driver) {
+		return waiting(driver, WAIT);
+	}
+
+	static WebDriverWait waiting(WebDriver driver, Duration timeout) {
+		WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(25));
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		return wait;
+	}
+
+	/** Signs in through the login form and waits until the server took it. */
+	static void signIn(WebDriver driver, String baseUrl, String username, String password) {
+		driver.get(baseUrl + "/login");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		waiting(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-role=who]")));
+	}
+
+	/** The element with {@code data-role=role} on the page. */
+	static By role(String role) {
+		return By.cssSelector("[data-role=\"" + role + "\"]");
+	}
+
+	static String text(WebDriver driver, String role) {
+		return driver.findElement(role(role)).getText();
+	}
+
+	/** Waits until the connection indicator says live (the socket has said hello). */
+	static void awaitLive(WebDriver driver) {
+		waiting(driver).until(ExpectedConditions.attributeToBe(role("connection"), "data-state", "live"));
+	}
+
+	static <T> T until(WebDriver driver, Function<WebDriver, T> condition) {
+		return waiting(driver).until(condition::apply);
+	}
+
+	static Object script(WebDriver driver, String script, Object... args) {
+		return ((JavascriptExecutor) driver).executeScript(script, args);
+	}
+
+	static boolean visible(WebDriver driver, String role) {
+		List<WebElement> found = driver.findElements(role(role));
+		return !found.isEmpty() && found.get(0).isDisplayed();
+	}
+
+	/** Saves what the browser shows as {@code target/screenshots/name.png}. */
+	static Path screenshot(WebDriver driver, String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path target = SCREENSHOTS.resolve(name + ".png");
+			File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		for (WebDriver driver : this.drivers) {
+			try {
+				driver.quit();
+			}
+			catch (RuntimeException ex) {
+				// already gone
+			}
+		}
+		this.drivers.clear();
+		if (this.service != null) {
+			this.service.stop();
+			this.service = null;
+		}
+		for (Path profile : this.profiles) {
+			deleteQuietly(profile);
+		}
+		this.profiles.clear();
+	}
+
+	private static void deleteQuietly(Path dir) {
+		try (Stream<Path> paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// a temp folder left behind is harmless
+		}
+	}
+
+}
