@@ -67,3 +67,6 @@ if (live.length > 0) {
   for (const [lotId, card] of live) client.watch(lotId, Number(card.dataset.sequence));
   client.start();
 }
+
+// For the browser tests and for people poking around in the console.
+window.gavelCatalogue = { client };

@@ -1,0 +1,187 @@
+package com.gavel.web;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import com.gavel.account.Account;
+import com.gavel.account.AccountService;
+import com.gavel.auction.AuctionEngine;
+import com.gavel.auction.LotSpec;
+import com.gavel.auction.LotView;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.gavel.web.Browsers.awaitLive;
+import static com.gavel.web.Browsers.role;
+import static com.gavel.web.Browsers.text;
+import static com.gavel.web.Browsers.until;
+import static com.gavel.web.Browsers.visible;
+import static com.gavel.web.Browsers.waiting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The other pages in a real browser: catalogue, register and sign in, my bids, watchlist, errors. */
+@WebSpringBootTest
+class PagesBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AuctionEngine engine;
+
+	@Autowired
+	AccountService accounts;
+
+	Browsers browsers;
+
+	@BeforeEach
+	void setUp() {
+		Browsers.requireBrowser();
+		this.browsers = new Browsers();
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.browsers.close();
+	}
+
+	@Test
+	void theCatalogueIsLiveAndLooksLikeAProduct() {
+		LotView watch = WebFixtures.openLot(this.engine, "Silver pocket watch, 1890s", Duration.ofHours(2),
+				Duration.ofMinutes(2), Duration.ofMinutes(2), 12000L, null);
+		LotView lamp = WebFixtures.openLot(this.engine, "Brass desk lamp with green glass shade",
+				Duration.ofMinutes(4), Duration.ofMinutes(2), Duration.ofMinutes(2), null, 9000L);
+		Instant now = Instant.now();
+		LotView print = this.engine.createLot(new LotSpec("Hokusai woodblock print (later edition)",
+				"Framed, 38 x 26 cm.", "USD", 20000, null, null, now.plus(Duration.ofMinutes(10)),
+				now.plus(Duration.ofHours(3)), null, Duration.ofMinutes(2), Duration.ofMinutes(2), null));
+		this.engine.schedule(print.id());
+		LotView chair = WebFixtures.openLot(this.engine, "Oak rocking chair", Duration.ofHours(1),
+				Duration.ofMinutes(2), Duration.ofMinutes(2));
+		Account ada = WebFixtures.bidder(this.accounts, "ada");
+		Account ben = WebFixtures.bidder(this.accounts, "ben");
+		WebFixtures.bid(this.engine, watch.id(), ada, "45.00", null);
+		WebFixtures.bid(this.engine, watch.id(), ben, null, "80.00");
+		WebFixtures.bid(this.engine, chair.id(), ben, "40.00", null);
+		this.engine.closeNow(chair.id());
+
+		WebDriver visitor = this.browsers.open();
+		visitor.get(base() + "/");
+		By card = By.cssSelector("li.lot-card[data-lot-id=\"" + lamp.id() + "\"]");
+		waiting(visitor).until(ExpectedConditions.presenceOfElementLocated(card));
+		// The catalogue follows the lots live: a bid elsewhere shows up on the card.
+		waitForCatalogueSocket(visitor);
+		WebFixtures.bid(this.engine, lamp.id(), ada, "52.00", null);
+		until(visitor, (d) -> d.findElement(card).findElement(role("price")).getText().equals("€52.00"));
+		assertThat(visitor.findElement(card).findElement(role("bids")).getText()).isEqualTo("1 bid");
+		Browsers.screenshot(visitor, "catalogue");
+
+		WebDriver phone = this.browsers.open(390, 844);
+		phone.get(base() + "/");
+		waiting(phone).until(ExpectedConditions.presenceOfElementLocated(card));
+		Browsers.screenshot(phone, "catalogue-phone");
+		phone.get(base() + "/lots/" + watch.id());
+		awaitLive(phone);
+		Browsers.screenshot(phone, "lot-page-phone");
+	}
+
+	@Test
+	void aNewBidderRegistersSignsInAndFindsTheirBidsAndWatchlist() {
+		LotView leading = WebFixtures.openLot(this.engine, "Leading lacquer tray", Duration.ofHours(1),
+				Duration.ofMinutes(2), Duration.ofMinutes(2));
+		LotView outbid = WebFixtures.openLot(this.engine, "Outbid onyx vase", Duration.ofHours(1),
+				Duration.ofMinutes(2), Duration.ofMinutes(2));
+		LotView won = WebFixtures.openLot(this.engine, "Won walnut box", Duration.ofHours(1), Duration.ofMinutes(2),
+				Duration.ofMinutes(2));
+		String name = "newcomer" + (System.nanoTime() % 1_000_000);
+
+		WebDriver browser = this.browsers.open();
+		browser.get(base() + "/register");
+		browser.findElement(By.id("username")).sendKeys(name);
+		browser.findElement(By.id("email")).sendKeys(name + "@example.test");
+		browser.findElement(By.id("password")).sendKeys("short");
+		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		until(browser, (d) -> !d.findElements(By.id("password-error")).isEmpty());
+		browser.findElement(By.id("password")).sendKeys("a-long-enough-password");
+		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		until(browser, (d) -> d.getCurrentUrl().endsWith("/login"));
+		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("Welcome, " + name);
+		browser.findElement(By.id("password")).sendKeys("a-long-enough-password");
+		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		until(browser, (d) -> !d.findElements(role("who")).isEmpty());
+
+		Account me = this.accounts.findByUsername(name).orElseThrow();
+		Account rival = WebFixtures.bidder(this.accounts, "rival");
+		WebFixtures.bid(this.engine, leading.id(), me, "40.00", null);
+		WebFixtures.bid(this.engine, outbid.id(), me, "40.00", null);
+		WebFixtures.bid(this.engine, outbid.id(), rival, "50.00", null);
+		WebFixtures.bid(this.engine, won.id(), me, "40.00", null);
+		this.engine.closeNow(won.id());
+
+		browser.get(base() + "/my/bids");
+		assertThat(groupText(browser, "leading")).contains("Leading lacquer tray");
+		assertThat(groupText(browser, "outbid")).contains("Outbid onyx vase");
+		assertThat(groupText(browser, "won")).contains("Won walnut box");
+
+		browser.get(base() + "/lots/" + outbid.id());
+		awaitLive(browser);
+		assertThat(text(browser, "you-status")).isEqualTo("You’ve been outbid");
+		browser.findElement(role("watch")).click();
+		until(browser, (d) -> visible(d, "unwatch"));
+		browser.get(base() + "/my/watchlist");
+		assertThat(browser.findElement(By.cssSelector("li.lot-card[data-lot-id=\"" + outbid.id() + "\"]")).getText())
+			.contains("Outbid onyx vase", "€50.00");
+	}
+
+	@Test
+	void signInToBidComesBackToTheLot() {
+		LotView lot = WebFixtures.openLot(this.engine, "Round-trip rug", Duration.ofHours(1), Duration.ofMinutes(2),
+				Duration.ofMinutes(2));
+		Account ada = WebFixtures.bidder(this.accounts, "ada");
+		WebDriver browser = this.browsers.open();
+		browser.get(base() + "/lots/" + lot.id());
+		browser.findElement(By.cssSelector("[data-role=sign-in] a")).click();
+		until(browser, (d) -> d.getCurrentUrl().endsWith("/login"));
+		browser.findElement(By.id("username")).sendKeys(ada.username());
+		browser.findElement(By.id("password")).sendKeys(WebFixtures.PASSWORD);
+		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		until(browser, (d) -> d.getCurrentUrl().endsWith("/lots/" + lot.id()));
+		awaitLive(browser);
+		assertThat(visible(browser, "bid-ask")).isTrue();
+	}
+
+	@Test
+	void errorPagesAreFriendly() {
+		Account ada = WebFixtures.bidder(this.accounts, "ada");
+		WebDriver browser = this.browsers.open();
+		browser.get(base() + "/lots/987654321");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("We can’t find that page");
+		Browsers.signIn(browser, base(), ada.username(), WebFixtures.PASSWORD);
+		browser.get(base() + "/actuator/metrics");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("That’s not for you");
+		assertThat(browser.findElement(By.cssSelector(".error-page")).getAttribute("data-status")).isEqualTo("403");
+	}
+
+	private static String groupText(WebDriver driver, String group) {
+		return driver.findElement(By.cssSelector("[data-group=\"" + group + "\"]")).getText();
+	}
+
+	/** The catalogue has no connection badge; its socket is up once the client has said hello. */
+	private static void waitForCatalogueSocket(WebDriver driver) {
+		until(driver, (d) -> Boolean.TRUE.equals(Browsers.script(d,
+				"return !!(window.gavelCatalogue && window.gavelCatalogue.client.isLive());")));
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
+}
