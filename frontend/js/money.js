@@ -25,7 +25,7 @@ export function formatMoney(amount, currency) {
  */
 export function parseAmount(text, scale) {
   if (text == null) return null;
-  let s = String(text).trim().replace(/[\s\u00a0'’]/g, '').replace(/^[^\d.,]+/, '');
+  let s = String(text).trim().replace(/[\s\u00a0'’]/g, '').replace(/^[^\d.,-]+/, ''); // a currency sign or code, never a minus
   if (s === '') return null;
   const commas = (s.match(/,/g) || []).length;
   if (!s.includes('.') && commas === 1 && /,\d{1,2}$/.test(s) && scale > 0 && !/,\d{3}$/.test(s)) {
