@@ -1,6 +1,5 @@
 package com.gavel.admin;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,10 +9,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import com.gavel.account.Account;
 import com.gavel.account.GavelUser;
+import com.gavel.admin.AuditEntry.Via;
 import com.gavel.auction.AuctionCatalog;
-import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.AuctionProperties;
+import com.gavel.auction.LotNotFoundException;
+import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
 
 import org.springframework.http.HttpStatus;
@@ -22,25 +24,29 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Running the house over JSON: create lots, move them through their lifecycle, void bids. */
+/**
+ * Running the house over JSON: create and edit lots, move them through their lifecycle, void bids,
+ * ban users. Every action goes into the audit log, like the same action on the admin pages.
+ */
 @RestController
 @RequestMapping(path = "/api/admin", produces = MediaType.APPLICATION_JSON_VALUE)
 class AdminApiController {
 
-	private final AuctionEngine engine;
+	private final AdminActions actions;
 
 	private final AuctionCatalog catalog;
 
 	private final AuctionProperties properties;
 
-	AdminApiController(AuctionEngine engine, AuctionCatalog catalog, AuctionProperties properties) {
-		this.engine = engine;
+	AdminApiController(AdminActions actions, AuctionCatalog catalog, AuctionProperties properties) {
+		this.actions = actions;
 		this.catalog = catalog;
 		this.properties = properties;
 	}
@@ -53,58 +59,91 @@ class AdminApiController {
 	/** Creates a lot; {@code ?schedule=true} also schedules it so it opens at its start. */
 	@PostMapping(path = "/lots", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	LotView create(@Valid @RequestBody LotRequest request,
-			@RequestParam(defaultValue = "false") boolean schedule) {
-		LotView lot = this.engine
-			.createLot(request.toSpec(this.properties.softCloseWindow(), this.properties.softCloseExtension()));
-		return schedule ? this.engine.schedule(lot.id()) : lot;
+	LotView create(@Valid @RequestBody LotRequest request, @RequestParam(defaultValue = "false") boolean schedule,
+			@AuthenticationPrincipal GavelUser admin) {
+		return this.actions.create(admin, Via.API, spec(request), schedule);
+	}
+
+	/**
+	 * Replaces a lot's terms. Before it opens anything may change; once it is open or paused only
+	 * the title and description (anything else answers 409).
+	 */
+	@PutMapping(path = "/lots/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	LotView update(@PathVariable long id, @Valid @RequestBody LotRequest request,
+			@AuthenticationPrincipal GavelUser admin) {
+		this.catalog.adminLot(id).orElseThrow(() -> new LotNotFoundException("no such lot"));
+		return this.actions.amend(admin, Via.API, id, spec(request));
+	}
+
+	private LotSpec spec(LotRequest request) {
+		return request.toSpec(this.properties.softCloseWindow(), this.properties.softCloseExtension());
 	}
 
 	@PostMapping("/lots/{id}/schedule")
-	LotView schedule(@PathVariable long id) {
-		return this.engine.schedule(id);
+	LotView schedule(@PathVariable long id, @AuthenticationPrincipal GavelUser admin) {
+		return this.actions.schedule(admin, Via.API, id);
 	}
 
 	@PostMapping("/lots/{id}/open")
-	LotView open(@PathVariable long id) {
-		return this.engine.openNow(id);
+	LotView open(@PathVariable long id, @AuthenticationPrincipal GavelUser admin) {
+		return this.actions.open(admin, Via.API, id);
 	}
 
 	@PostMapping("/lots/{id}/pause")
-	LotView pause(@PathVariable long id) {
-		return this.engine.pause(id);
+	LotView pause(@PathVariable long id, @AuthenticationPrincipal GavelUser admin) {
+		return this.actions.pause(admin, Via.API, id);
 	}
 
 	@PostMapping("/lots/{id}/resume")
-	LotView resume(@PathVariable long id) {
-		return this.engine.resume(id);
+	LotView resume(@PathVariable long id, @AuthenticationPrincipal GavelUser admin) {
+		return this.actions.resume(admin, Via.API, id);
 	}
 
 	@PostMapping("/lots/{id}/close")
-	LotView close(@PathVariable long id) {
-		return this.engine.closeNow(id);
+	LotView close(@PathVariable long id, @AuthenticationPrincipal GavelUser admin) {
+		return this.actions.close(admin, Via.API, id);
 	}
 
 	record Reason(@NotBlank @Size(max = 500) String reason) {
 	}
 
 	@PostMapping(path = "/lots/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
-	LotView cancel(@PathVariable long id, @Valid @RequestBody Reason body) {
-		return this.engine.cancel(id, body.reason().trim());
+	LotView cancel(@PathVariable long id, @Valid @RequestBody Reason body, @AuthenticationPrincipal GavelUser admin) {
+		return this.actions.cancel(admin, Via.API, id, body.reason().trim());
 	}
 
 	@PostMapping(path = "/bids/{bidId}/void", consumes = MediaType.APPLICATION_JSON_VALUE)
 	LotView voidBid(@PathVariable long bidId, @Valid @RequestBody Reason body,
 			@AuthenticationPrincipal GavelUser admin) {
-		return this.engine.voidBid(bidId, body.reason().trim(), admin.id());
+		return this.actions.voidBid(admin, Via.API, bidId, body.reason().trim());
 	}
 
-	record Extension(@Min(1) @Max(1440) int minutes) {
+	/** @param reason why (an outage, say); optional here, kept in the audit log */
+	record Extension(@Min(1) @Max(1440) int minutes, @Size(max = 500) String reason) {
 	}
 
 	@PostMapping(path = "/lots/extend-all", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Integer> extendAll(@Valid @RequestBody Extension body) {
-		return Map.of("extended", this.engine.extendAll(Duration.ofMinutes(body.minutes())));
+	Map<String, Integer> extendAll(@Valid @RequestBody Extension body, @AuthenticationPrincipal GavelUser admin) {
+		String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().trim();
+		return Map.of("extended", this.actions.extendAll(admin, Via.API, body.minutes(), reason));
+	}
+
+	record BanState(long id, String username, boolean banned) {
+
+		static BanState of(Account account) {
+			return new BanState(account.id(), account.username(), account.banned());
+		}
+
+	}
+
+	@PostMapping(path = "/users/{id}/ban", consumes = MediaType.APPLICATION_JSON_VALUE)
+	BanState ban(@PathVariable long id, @Valid @RequestBody Reason body, @AuthenticationPrincipal GavelUser admin) {
+		return BanState.of(this.actions.setBanned(admin, Via.API, id, true, body.reason().trim()));
+	}
+
+	@PostMapping("/users/{id}/unban")
+	BanState unban(@PathVariable long id, @AuthenticationPrincipal GavelUser admin) {
+		return BanState.of(this.actions.setBanned(admin, Via.API, id, false, null));
 	}
 
 }

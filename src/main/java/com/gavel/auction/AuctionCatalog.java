@@ -50,6 +50,33 @@ public class AuctionCatalog {
 		return this.lots.findAll(Sort.by(Sort.Direction.DESC, "id")).stream().map((l) -> l.view(this.increments)).toList();
 	}
 
+	/** Every lot, drafts included, with its full terms and leader: for admins. Newest first. */
+	public List<LotAdminView> adminLots() {
+		return this.lots.findAll(Sort.by(Sort.Direction.DESC, "id"))
+			.stream()
+			.map((l) -> LotAdminView.of(l, this.increments))
+			.toList();
+	}
+
+	/** One lot, drafts included, with its full terms and leader: for admins. */
+	public Optional<LotAdminView> adminLot(long id) {
+		return this.lots.findById(id).map((l) -> LotAdminView.of(l, this.increments));
+	}
+
+	/** Every bid attempt on a lot, oldest first, rejected and voided ones included: for admins. */
+	public List<LedgerEntry> ledger(long lotId) {
+		Lot lot = this.lots.findById(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
+		return this.bids.findByLotIdOrderByIdAsc(lotId)
+			.stream()
+			.map((b) -> LedgerEntry.of(b, lot.getCurrency()))
+			.toList();
+	}
+
+	/** The lot a bid was made on, if there is such a bid. */
+	public Optional<Long> lotOfBid(long bidId) {
+		return this.bids.findById(bidId).map(Bid::getLotId);
+	}
+
 	public Optional<LotView> lot(long id) {
 		return publicLot(id).map((l) -> l.view(this.increments));
 	}

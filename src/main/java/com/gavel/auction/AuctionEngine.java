@@ -203,6 +203,14 @@ public class AuctionEngine {
 		return change(lotId, (lot, now) -> lot.cancel(reason, now, this.increments));
 	}
 
+	/**
+	 * Changes a lot's terms as an admin edited them: anything before it opens, only the title and
+	 * description once it is open or paused (see {@link Lot#amend}).
+	 */
+	public LotView amend(long lotId, LotSpec spec) {
+		return change(lotId, (lot, now) -> lot.amend(spec, now, this.increments));
+	}
+
 	/** Moves the end of every open, paused or scheduled lot by {@code extra}; closed lots stay closed. */
 	public int extendAll(Duration extra) {
 		if (extra.isNegative() || extra.isZero()) {

@@ -13,6 +13,8 @@ interface BidRepository extends JpaRepository<Bid, Long> {
 
 	List<Bid> findByLotIdAndStatusOrderByIdAsc(long lotId, Bid.Status status);
 
+	List<Bid> findByLotIdOrderByIdAsc(long lotId);
+
 	List<Bid> findByBidderIdAndStatusOrderByIdDesc(long bidderId, Bid.Status status);
 
 }

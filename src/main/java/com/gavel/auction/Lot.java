@@ -331,6 +331,74 @@ public class Lot {
 	}
 
 	/**
+	 * Changes the lot as an admin edited it. Before the lot opens (draft or scheduled) every term
+	 * may change; once bidders could rely on the terms (open or paused) only the title and the
+	 * description may; a closed or cancelled lot is history. A change to a lot the public can see
+	 * is an {@link LotEventType#UPDATED} event naming the fields that changed.
+	 */
+	public void amend(LotSpec spec, Instant now, IncrementTable increments) {
+		requireStatus(LotStatus.DRAFT, LotStatus.SCHEDULED, LotStatus.OPEN, LotStatus.PAUSED);
+		boolean running = this.status == LotStatus.OPEN || this.status == LotStatus.PAUSED;
+		List<String> changed = new ArrayList<>();
+		note(changed, "title", this.title, spec.title());
+		note(changed, "description", this.description, spec.description());
+		List<String> terms = new ArrayList<>();
+		note(terms, "currency", this.currency, spec.currency());
+		note(terms, "startPrice", this.startPrice, spec.startPrice());
+		note(terms, "reservePrice", this.reservePrice, spec.reservePrice());
+		note(terms, "buyNowPrice", this.buyNowPrice, spec.buyNowPrice());
+		note(terms, "startsAt", this.startsAt, spec.startsAt());
+		note(terms, "endsAt", this.endsAt, spec.endsAt());
+		note(terms, "hardStopAt", this.hardStopAt, spec.hardStopAt());
+		note(terms, "softCloseWindow", getSoftCloseWindow(), spec.softCloseWindow());
+		note(terms, "softCloseExtension", getSoftCloseExtension(), spec.softCloseExtension());
+		note(terms, "maxExtensions", this.maxExtensions, spec.maxExtensions());
+		if (running && !terms.isEmpty()) {
+			throw new LotStateException("once a lot is open only its title and description may change");
+		}
+		if (this.status == LotStatus.SCHEDULED && !spec.endsAt().isAfter(now)) {
+			throw new LotStateException("the lot's end has already passed");
+		}
+		changed.addAll(terms);
+		if (changed.isEmpty()) {
+			return;
+		}
+		this.title = spec.title();
+		this.description = spec.description();
+		if (!running) {
+			this.currency = spec.currency();
+			this.startPrice = spec.startPrice();
+			this.reservePrice = spec.reservePrice();
+			this.buyNowPrice = spec.buyNowPrice();
+			this.startsAt = spec.startsAt();
+			this.endsAt = spec.endsAt();
+			this.originalEndsAt = spec.endsAt();
+			this.hardStopAt = spec.hardStopAt();
+			this.softCloseWindowSeconds = (int) spec.softCloseWindow().toSeconds();
+			this.extensionSeconds = (int) spec.softCloseExtension().toSeconds();
+			this.maxExtensions = spec.maxExtensions();
+		}
+		if (this.status != LotStatus.DRAFT) {
+			Map<String, Object> detail = new LinkedHashMap<>();
+			detail.put("fields", List.copyOf(changed));
+			append(LotEventType.UPDATED, now, detail, null, increments);
+		}
+	}
+
+	private static void note(List<String> changed, String field, Object before, Object after) {
+		if (!Objects.equals(before, after)) {
+			changed.add(field);
+		}
+	}
+
+	/** The lot's terms as they stand now, in the form an admin edits them. */
+	public LotSpec terms() {
+		return new LotSpec(this.title, this.description, this.currency, this.startPrice, this.reservePrice,
+				this.buyNowPrice, this.startsAt, this.endsAt, this.hardStopAt, getSoftCloseWindow(),
+				getSoftCloseExtension(), this.maxExtensions);
+	}
+
+	/**
 	 * Records that a bid was voided and sets the standing recomputed from the remaining bids.
 	 */
 	public void voided(long bidId, String reason, Standing recomputed, int remainingBids, Instant now,

@@ -1,0 +1,20 @@
+package com.gavel.admin;
+
+import java.util.Locale;
+
+/** What an admin did. The code is what the audit log and its CSV export store. */
+enum AuditAction {
+
+	LOT_CREATED, LOT_EDITED, LOT_SCHEDULED, LOT_OPENED, LOT_PAUSED, LOT_RESUMED, LOT_CLOSED, LOT_CANCELLED, BID_VOIDED,
+	LOTS_EXTENDED, USER_BANNED, USER_UNBANNED;
+
+	/** {@code lot-created}, {@code bid-voided}, ... */
+	String code() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	static AuditAction fromCode(String code) {
+		return valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_'));
+	}
+
+}

@@ -1,0 +1,195 @@
+package com.gavel.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.gavel.account.Account;
+import com.gavel.account.AccountService;
+import com.gavel.auction.AuctionCatalog;
+import com.gavel.auction.AuctionEngine;
+import com.gavel.auction.BidResult;
+import com.gavel.auction.LotView;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static com.gavel.admin.AdminFixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every admin URL, found from the application's own request mappings (so a new one cannot be
+ * forgotten here): a stranger is sent to sign in, a bidder is refused with 403, and no form post
+ * goes through without its CSRF token, not even an admin's.
+ */
+@AdminSpringBootTest
+class AdminSecurityTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	AuctionEngine engine;
+
+	@Autowired
+	AuctionCatalog catalog;
+
+	Account admin;
+
+	Account bidder;
+
+	LotView lot;
+
+	long bidId;
+
+	record Endpoint(HttpMethod method, String pattern) {
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.admin = AdminFixtures.admin(this.accounts, "sec-admin");
+		this.bidder = AdminFixtures.bidder(this.accounts, "sec-bidder");
+		this.lot = AdminFixtures.openLot(this.engine, AdminFixtures.unique("Security lot"));
+		BidResult bid = AdminFixtures.bid(this.engine, this.lot.id(), this.bidder, "40.00", null);
+		assertThat(bid.accepted()).isTrue();
+		this.bidId = bid.bidId();
+	}
+
+	/** Every mapped URL under /admin and /api/admin, with every method it answers. */
+	List<Endpoint> adminEndpoints(String prefix) {
+		Set<String> seen = new TreeSet<>();
+		List<Endpoint> endpoints = new ArrayList<>();
+		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
+			for (String pattern : info.getPatternValues()) {
+				if (!pattern.equals(prefix) && !pattern.startsWith(prefix + "/")) {
+					continue;
+				}
+				Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					if (seen.add(method + " " + pattern)) {
+						endpoints.add(new Endpoint(method.asHttpMethod(), pattern));
+					}
+				}
+			}
+		}
+		return endpoints;
+	}
+
+	MockHttpServletRequestBuilder call(Endpoint endpoint) {
+		String url = endpoint.pattern()
+			.replace("{id}", Long.toString(endpoint.pattern().startsWith("/admin/users") ? this.bidder.id() : this.lot.id()))
+			.replace("{bidId}", Long.toString(this.bidId));
+		MockHttpServletRequestBuilder request = request(endpoint.method(), url).accept(MediaType.TEXT_HTML);
+		if (endpoint.method() != HttpMethod.GET) {
+			request.contentType(MediaType.APPLICATION_FORM_URLENCODED).param("reason", "testing").param("minutes", "5");
+		}
+		return request;
+	}
+
+	@Test
+	void theListCoversThePages() {
+		List<Endpoint> pages = adminEndpoints("/admin");
+		assertThat(pages).extracting(Endpoint::pattern)
+			.contains("/admin/lots", "/admin/lots/new", "/admin/lots/{id}", "/admin/lots/{id}/edit",
+					"/admin/lots/{id}/bids.csv", "/admin/lots/{id}/open", "/admin/lots/{id}/cancel",
+					"/admin/bids/{bidId}/void", "/admin/lots/extend-all", "/admin/users", "/admin/users/{id}/ban",
+					"/admin/results", "/admin/results.csv", "/admin/audit", "/admin/audit.csv", "/admin/dashboard");
+		assertThat(adminEndpoints("/api/admin")).isNotEmpty();
+	}
+
+	@Test
+	void aStrangerIsSentToSignInFromEveryAdminPage() throws Exception {
+		for (Endpoint endpoint : adminEndpoints("/admin")) {
+			MvcResult result = this.mvc.perform(call(endpoint).with(csrf())).andReturn();
+			assertThat(result.getResponse().getStatus()).as(endpoint.toString()).isEqualTo(302);
+			assertThat(result.getResponse().getRedirectedUrl()).as(endpoint.toString()).endsWith("/login");
+		}
+	}
+
+	@Test
+	void aBidderIsRefusedEveryAdminPage() throws Exception {
+		for (Endpoint endpoint : adminEndpoints("/admin")) {
+			MvcResult result = this.mvc.perform(call(endpoint).with(csrf()).with(as(this.bidder))).andReturn();
+			assertThat(result.getResponse().getStatus()).as(endpoint.toString()).isEqualTo(403);
+		}
+		assertNothingChanged();
+	}
+
+	@Test
+	void theAdminApiRefusesStrangersAndBidders() throws Exception {
+		for (Endpoint endpoint : adminEndpoints("/api/admin")) {
+			MockHttpServletRequestBuilder stranger = call(endpoint).accept(MediaType.APPLICATION_JSON)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\":\"testing\",\"minutes\":5}");
+			assertThat(this.mvc.perform(stranger).andReturn().getResponse().getStatus()).as(endpoint.toString())
+				.isEqualTo(401);
+			MockHttpServletRequestBuilder bidder = call(endpoint).accept(MediaType.APPLICATION_JSON)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\":\"testing\",\"minutes\":5}")
+				.with(as(this.bidder));
+			assertThat(this.mvc.perform(bidder).andReturn().getResponse().getStatus()).as(endpoint.toString())
+				.isEqualTo(403);
+		}
+		assertNothingChanged();
+	}
+
+	@Test
+	void everyAdminFormNeedsItsCsrfToken() throws Exception {
+		List<Endpoint> posts = adminEndpoints("/admin").stream().filter((e) -> e.method() != HttpMethod.GET).toList();
+		assertThat(posts).hasSizeGreaterThanOrEqualTo(10);
+		for (Endpoint endpoint : posts) {
+			MvcResult result = this.mvc.perform(call(endpoint).with(as(this.admin))).andReturn();
+			assertThat(result.getResponse().getStatus()).as(endpoint.toString()).isEqualTo(403);
+			MvcResult forged = this.mvc.perform(call(endpoint).with(csrf().useInvalidToken()).with(as(this.admin)))
+				.andReturn();
+			assertThat(forged.getResponse().getStatus()).as(endpoint.toString()).isEqualTo(403);
+		}
+		assertNothingChanged();
+	}
+
+	@Test
+	void anAdminGetsEveryPage() throws Exception {
+		for (Endpoint endpoint : adminEndpoints("/admin")) {
+			if (endpoint.method() != HttpMethod.GET) {
+				continue;
+			}
+			MvcResult result = this.mvc.perform(call(endpoint).with(as(this.admin))).andReturn();
+			int status = result.getResponse().getStatus();
+			assertThat(status).as(endpoint.toString()).isIn(200, 302);
+			if (endpoint.pattern().endsWith(".csv")) {
+				assertThat(result.getResponse().getContentType()).startsWith("text/csv");
+			}
+		}
+	}
+
+	/** The lot still open with its bid standing, the bidder not banned, no audit entry about them. */
+	void assertNothingChanged() {
+		LotView now = this.catalog.lot(this.lot.id()).orElseThrow();
+		assertThat(now.status()).isEqualTo("open");
+		assertThat(now.bids()).isEqualTo(1);
+		assertThat(now.endsAt()).isEqualTo(this.lot.endsAt());
+		assertThat(this.accounts.find(this.bidder.id()).orElseThrow().banned()).isFalse();
+	}
+
+}
