@@ -1,0 +1,51 @@
+package com.gavel.config;
+
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says once, when the application is ready, where it listens, where its data lives and how to sign
+ * in as admin. The figures are both in the message (for people) and key-value pairs (for
+ * structured log formats such as {@code logging.structured.format.console=ecs}).
+ */
+@Component
+class StartupReport {
+
+	private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+	@EventListener
+	void ready(ApplicationReadyEvent event) {
+		Environment env = event.getApplicationContext().getEnvironment();
+		int port = (event.getApplicationContext() instanceof WebServerApplicationContext web
+				&& web.getWebServer() != null) ? web.getWebServer().getPort() : env.getProperty("server.port",
+						Integer.class, 8080);
+		String address = env.getProperty("server.address", "0.0.0.0");
+		String host = "0.0.0.0".equals(address) || "::".equals(address) ? "localhost" : address;
+		String url = "http://" + host + ":" + port;
+		String dataDir = Path.of(env.getProperty("gavel.data-dir", "./data")).toAbsolutePath().normalize().toString();
+		String database = env.getProperty("spring.datasource.url", "");
+		String admin = env.getProperty("gavel.admin.username", "admin");
+		String password = env.getProperty("gavel.admin.password", "");
+		String adminPassword = password.isBlank()
+				? "generated when the admin was created and printed once in that start's log; set GAVEL_ADMIN_PASSWORD before the first start to choose it"
+				: "the one set in GAVEL_ADMIN_PASSWORD when the admin was created";
+		log.atInfo()
+			.addKeyValue("gavel.listen", address + ":" + port)
+			.addKeyValue("gavel.url", url)
+			.addKeyValue("gavel.data_dir", dataDir)
+			.addKeyValue("gavel.database", database)
+			.addKeyValue("gavel.admin", admin)
+			.log("Gavel is ready: listening on {}:{} ({}, live socket {}/ws, health {}/actuator/health); "
+					+ "data in {} ({}); sign in at {}/login as admin '{}' with the password {}", address, port, url,
+					url.replace("http", "ws"), url, dataDir, database, url, admin, adminPassword);
+	}
+
+}
