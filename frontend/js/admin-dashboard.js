@@ -23,6 +23,7 @@ function t(key, ...args) {
 const number = new Intl.NumberFormat('en-US');
 const millis = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC' });
+const minuteLabel = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 const endTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
 let state = 'connecting';
@@ -167,17 +168,20 @@ const chartLoaded = import(root.dataset.chartModule)
 async function drawChart(minutes) {
   const xs = minutes.map((m) => Date.parse(m.minute) / 1000);
   const ys = minutes.map((m) => m.bids);
+  const bars = ys.map((n) => (n > 0 ? n : null)); // no bar at all for a quiet minute
   const total = ys.reduce((a, b) => a + b, 0);
-  $('bpm-summary').textContent = t('bpm.summary', number.format(total), number.format(ys.length ? ys[ys.length - 1] : 0));
+  const summary = $('bpm-summary');
+  summary.textContent = t('bpm.summary', number.format(total), number.format(ys.length ? ys[ys.length - 1] : 0));
+  summary.dataset.total = String(total);
   await chartLoaded;
   if (!uPlot) return;
   const box = $('bpm-chart');
   if (!chart) {
-    chart = new uPlot(chartOptions(box.clientWidth || 600), [xs, ys], box);
+    chart = new uPlot(chartOptions(box.clientWidth || 600), [xs, bars], box);
     root.dataset.chart = 'ready';
     new ResizeObserver(() => chart.setSize({ width: box.clientWidth || 600, height: 220 })).observe(box);
   } else {
-    chart.setData([xs, ys]);
+    chart.setData([xs, bars]);
   }
 }
 
@@ -189,11 +193,14 @@ function chartOptions(width) {
     legend: { show: false },
     cursor: { y: false, points: { show: false } },
     scales: {
-      x: { time: true },
-      y: { range: (u, min, max) => [0, Math.max(4, Math.ceil(max * 1.2))] },
+      x: { time: true, range: (u, min, max) => [min - 40, max + 40] },
+      y: { range: (u, min, max) => [0, Math.max(4, Math.ceil((max || 0) * 1.2))] },
     },
     axes: [
-      { stroke: '#5f5a54', grid: { stroke: '#eee9e1' }, ticks: { stroke: '#e2dbd1' } },
+      {
+        stroke: '#5f5a54', grid: { stroke: '#eee9e1' }, ticks: { stroke: '#e2dbd1' },
+        values: (u, ticks) => ticks.map((ts) => minuteLabel.format(new Date(ts * 1000))),
+      },
       {
         stroke: '#5f5a54', grid: { stroke: '#eee9e1' }, ticks: { stroke: '#e2dbd1' },
         incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000], values: (u, vals) => vals.map((v) => number.format(v)),
@@ -204,7 +211,7 @@ function chartOptions(width) {
       {
         label: t('bids'),
         stroke: '#8a2d1f',
-        fill: 'rgba(138, 45, 31, 0.28)',
+        fill: 'rgba(138, 45, 31, 0.75)',
         width: 1,
         points: { show: false },
         paths: uPlot.paths.bars({ size: [0.7, 24], align: 0 }),

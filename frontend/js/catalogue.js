@@ -41,6 +41,8 @@ function update(lot) {
   }
   const bids = card.querySelector('[data-role="bids"]');
   if (bids) bids.textContent = lot.bids === 0 ? T.t('bids.none') : lot.bids === 1 ? T.t('bids.one') : T.t('bids.many', lot.bids);
+  const buyNow = card.querySelector('[data-role="buy-now"]');
+  if (buyNow && !lot.buyNow) buyNow.hidden = true;
   const countdown = card.querySelector('[data-role="countdown"]');
   if (countdown) {
     const target = lot.status === 'scheduled' ? lot.startsAt : lot.endsAt;

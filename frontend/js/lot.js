@@ -120,8 +120,13 @@ function renderBidding() {
   if (!bidding) return;
   const open = biddingOpen();
   show(bidding, open);
+  // A leader cannot outbid themself: they may only raise their maximum.
+  const leading = youStatus() === 'leading';
   const ask = $('bid-ask');
   ask.textContent = lot.ask ? t('bidAsk', money(lot.ask)) : '';
+  show(ask, !leading);
+  show($('custom-form'), !leading);
+  setText('maximum-label', leading ? t('raiseMaximum') : t('maximum'));
   byId('custom-amount').placeholder = lot.ask || '';
   const buyNow = $('buy-now');
   show(buyNow, !!lot.buyNow);
@@ -198,6 +203,7 @@ function showResult(text, kind) {
 function historyRow(row) {
   const tr = document.createElement('tr');
   tr.dataset.seq = row.sequence;
+  tr.dataset.bidder = row.bidder;
   if (row.voided) tr.classList.add('voided');
   if (isYou(row.bidder)) tr.classList.add('mine');
   const who = document.createElement('td');
@@ -224,6 +230,22 @@ function historyRow(row) {
   when.append(time);
   tr.append(who, amount, when);
   return tr;
+}
+
+/**
+ * Marks the bidder's own rows once their alias is known: their first bid's event can arrive
+ * before the bid-result that tells them their alias.
+ */
+function markMyRows() {
+  if (!you || !you.alias) return;
+  for (const tr of $('history').rows) {
+    if (tr.dataset.bidder !== you.alias || tr.classList.contains('mine')) continue;
+    tr.classList.add('mine');
+    const tag = document.createElement('span');
+    tag.className = 'tag tag-you';
+    tag.textContent = t('history.you');
+    tr.cells[0].firstElementChild.after(' ', tag);
+  }
 }
 
 function addHistoryRow(row) {
@@ -349,6 +371,7 @@ function bidResult(msg) {
   clearTimeout(stillWaiting);
   if (msg.accepted) {
     you = { ...(you || {}), alias: msg.alias || (you && you.alias), leading: msg.leading };
+    markMyRows();
     const offered = [frame.amount, frame.maximum, you.maximum].filter(Boolean);
     if (offered.length) {
       you.maximum = offered.reduce((a, b) => (toMinor(b, scale) > toMinor(a, scale) ? b : a));
