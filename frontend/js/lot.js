@@ -149,6 +149,7 @@ function tick() {
   const left = target - client.serverNow();
   let text;
   if (lot.status === 'open' && left <= 0) text = t('closing');
+  else if (lot.status === 'paused') text = t('status.paused'); // the time left is given back on resume
   else text = T.remaining(left);
   if (countdown.textContent !== text) countdown.textContent = text;
   const urgent = lot.status === 'open' && left <= 60000;
