@@ -61,11 +61,14 @@ class AdminLotController {
 
 	private final Clock clock;
 
+	private final LotPhotos photos;
+
 	private final LotFormValidator validator = new LotFormValidator();
 
 	AdminLotController(AdminActions actions, AuctionCatalog catalog, AuditLog audit, UserNames names,
-			AuctionProperties properties, MessageSource messages, Clock clock) {
+			LotPhotos photos, AuctionProperties properties, MessageSource messages, Clock clock) {
 		this.actions = actions;
+		this.photos = photos;
 		this.catalog = catalog;
 		this.audit = audit;
 		this.names = names;
@@ -234,6 +237,7 @@ class AdminLotController {
 		model.addAttribute("accepted", ledger.stream().filter((b) -> !"rejected".equals(b.status())).count());
 		model.addAttribute("rejected", ledger.stream().filter((b) -> "rejected".equals(b.status())).count());
 		model.addAttribute("auditEntries", this.audit.ofLot(id));
+		model.addAttribute("photos", this.photos.of(id));
 		model.addAttribute("editable", editable(lot));
 		model.addAttribute("locked", termsLocked(lot));
 		return "admin/lot";

@@ -1,5 +1,8 @@
 package com.gavel.admin;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +63,7 @@ class AdminBrowserTests {
 	}
 
 	@Test
-	void anAdminRunsALotWhileABidderBidsAndTheDashboardWatches() {
+	void anAdminRunsALotWhileABidderBidsAndTheDashboardWatches() throws IOException {
 		try {
 			runTheLot();
 		}
@@ -70,7 +73,7 @@ class AdminBrowserTests {
 		}
 	}
 
-	void runTheLot() {
+	void runTheLot() throws IOException {
 		Account admin = AdminFixtures.admin(this.accounts, "house");
 		Account bidder = AdminFixtures.bidder(this.accounts, "ada");
 		String title = AdminFixtures.unique("Brass carriage clock");
@@ -103,12 +106,31 @@ class AdminBrowserTests {
 		house.findElement(By.id("reservePrice")).clear();
 		house.findElement(By.id("reservePrice")).sendKeys("40");
 		house.findElement(By.id("buyNowPrice")).sendKeys("400");
+		// Ends in 20 minutes (UTC, as the form says), so it is among the lots closing next.
+		String end = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+			.plusMinutes(20)
+			.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+			.toString();
+		((org.openqa.selenium.JavascriptExecutor) house).executeScript("document.getElementById('endsAt').value = arguments[0]",
+				end);
 		screenshot(house, "admin-lot-editor-new");
 		house.findElement(role("save-lot")).click();
 		waiting(house).until(ExpectedConditions.textToBe(role("lot-title"), title));
 		assertThat(text(house, "notice")).contains("created");
 		assertThat(house.findElement(role("lot-status")).getAttribute("data-status")).isEqualTo("draft");
 		long lotId = Long.parseLong(house.findElement(By.cssSelector("[data-page=admin-lot]")).getAttribute("data-lot-id"));
+
+		// A photo, uploaded from a file like an admin would.
+		Path photo = Files.createTempFile("gavel-clock-", ".png");
+		Files.write(photo, AdminPhotoTests.png(640, 480));
+		house.findElement(role("photo-file")).sendKeys(photo.toAbsolutePath().toString());
+		house.findElement(role("upload-photo")).click();
+		waiting(house).until((d) -> text(d, "notice").equals("Photo added."));
+		assertThat(house.findElements(By.cssSelector("[data-role=photos] img"))).hasSize(1);
+		assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) house).executeScript(
+				"const img = document.querySelector('[data-role=photos] img'); return img.complete && img.naturalWidth === 640;"))
+			.isTrue();
+		Files.delete(photo);
 
 		house.findElement(role("do-open")).click();
 		waiting(house).until(ExpectedConditions.attributeToBe(role("lot-status"), "data-status", "open"));

@@ -63,6 +63,11 @@ class AdminSecurityTests {
 
 	long bidId;
 
+	long photoId;
+
+	@Autowired
+	LotPhotos photos;
+
 	record Endpoint(HttpMethod method, String pattern) {
 	}
 
@@ -74,6 +79,8 @@ class AdminSecurityTests {
 		BidResult bid = AdminFixtures.bid(this.engine, this.lot.id(), this.bidder, "40.00", null);
 		assertThat(bid.accepted()).isTrue();
 		this.bidId = bid.bidId();
+		this.photoId = this.photos.add(new com.gavel.account.GavelUser(this.admin.id(), this.admin.username(), "unused",
+				this.admin.role(), false), this.lot.id(), AdminPhotoTests.png(4, 3), "p.png").id();
 	}
 
 	/** Every mapped URL under /admin and /api/admin, with every method it answers. */
@@ -99,7 +106,8 @@ class AdminSecurityTests {
 	MockHttpServletRequestBuilder call(Endpoint endpoint) {
 		String url = endpoint.pattern()
 			.replace("{id}", Long.toString(endpoint.pattern().startsWith("/admin/users") ? this.bidder.id() : this.lot.id()))
-			.replace("{bidId}", Long.toString(this.bidId));
+			.replace("{bidId}", Long.toString(this.bidId))
+			.replace("{photoId}", Long.toString(this.photoId));
 		MockHttpServletRequestBuilder request = request(endpoint.method(), url).accept(MediaType.TEXT_HTML);
 		if (endpoint.method() != HttpMethod.GET) {
 			request.contentType(MediaType.APPLICATION_FORM_URLENCODED).param("reason", "testing").param("minutes", "5");
@@ -114,7 +122,8 @@ class AdminSecurityTests {
 			.contains("/admin/lots", "/admin/lots/new", "/admin/lots/{id}", "/admin/lots/{id}/edit",
 					"/admin/lots/{id}/bids.csv", "/admin/lots/{id}/open", "/admin/lots/{id}/cancel",
 					"/admin/bids/{bidId}/void", "/admin/lots/extend-all", "/admin/users", "/admin/users/{id}/ban",
-					"/admin/results", "/admin/results.csv", "/admin/audit", "/admin/audit.csv", "/admin/dashboard");
+					"/admin/results", "/admin/results.csv", "/admin/audit", "/admin/audit.csv", "/admin/dashboard",
+					"/admin/lots/{id}/photos", "/admin/lots/{id}/photos/{photoId}/delete");
 		assertThat(adminEndpoints("/api/admin")).isNotEmpty();
 	}
 
@@ -183,13 +192,14 @@ class AdminSecurityTests {
 		}
 	}
 
-	/** The lot still open with its bid standing, the bidder not banned, no audit entry about them. */
+	/** The lot still open with its bid and photo, the bidder not banned. */
 	void assertNothingChanged() {
 		LotView now = this.catalog.lot(this.lot.id()).orElseThrow();
 		assertThat(now.status()).isEqualTo("open");
 		assertThat(now.bids()).isEqualTo(1);
 		assertThat(now.endsAt()).isEqualTo(this.lot.endsAt());
 		assertThat(this.accounts.find(this.bidder.id()).orElseThrow().banned()).isFalse();
+		assertThat(this.photos.of(this.lot.id())).hasSize(1);
 	}
 
 }
