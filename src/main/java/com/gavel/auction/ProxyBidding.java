@@ -29,7 +29,7 @@ public final class ProxyBidding {
 
 	/** The lowest acceptable next bid. */
 	public long ask(Standing s) {
-		return s.price() == null ? this.startPrice : s.price() + increment(s.price());
+		return s.price() == null ? this.startPrice : plusIncrement(s.price());
 	}
 
 	public long increment(long price) {
@@ -56,14 +56,23 @@ public final class ProxyBidding {
 		else if (maximum > s.leaderMax()) {
 			long ask = ask(s);
 			long opening = bid.kind() == BidKind.BID ? bid.amount() : Math.min(ask, maximum);
-			long secondPrice = Math.min(maximum, s.leaderMax() + increment(s.leaderMax()));
+			long secondPrice = Math.min(maximum, plusIncrement(s.leaderMax()));
 			next = new Standing(Math.max(opening, secondPrice), bid.bidderId(), bid.alias(), maximum);
 		}
 		else {
-			long price = Math.max(s.price(), Math.min(s.leaderMax(), maximum + increment(maximum)));
+			long price = Math.max(s.price(), Math.min(s.leaderMax(), plusIncrement(maximum)));
 			next = new Standing(price, s.leaderId(), s.leaderAlias(), s.leaderMax());
 		}
 		return liftToReserve(next);
+	}
+
+	/**
+	 * One increment above {@code price}, saturating: amounts come from bidders and may be as large
+	 * as a {@code long} holds, and a wrapped sum would make the ask negative.
+	 */
+	private long plusIncrement(long price) {
+		long increment = increment(price);
+		return price > Long.MAX_VALUE - increment ? Long.MAX_VALUE : price + increment;
 	}
 
 	private Standing liftToReserve(Standing s) {

@@ -1,0 +1,320 @@
+package com.gavel.auction;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random bid sequences on one lot (several bidders, random amounts and maximums, with and
+ * without reserve and buy now, some bids late enough to extend the lot), checked after every
+ * bid against what must always hold, whatever the sequence.
+ */
+class LotBiddingPropertyTests {
+
+	private static final IncrementTable INCREMENTS = LotTerms.INCREMENTS;
+
+	private static final Instant START = LotTerms.T0;
+
+	private static final Instant END = START.plus(Duration.ofMinutes(10));
+
+	enum Kind {
+
+		BID, MAXIMUM, BID_WITH_MAXIMUM, BUY_NOW
+
+	}
+
+	/**
+	 * One bid attempt. Amounts are offsets from the ask at the moment of the bid, so most bids
+	 * are plausible and some are too low or invalid.
+	 */
+	record Action(int bidder, Kind kind, long amountOffset, long maximumOffset, long waitSeconds) {
+	}
+
+	record Scenario(String currency, long start, Long reserveAbove, Long buyNowAbove, Integer maxExtensions,
+			boolean hardStop, List<Action> actions) {
+
+		Long reserve() {
+			return this.reserveAbove == null ? null : this.start + this.reserveAbove;
+		}
+
+		Long buyNow() {
+			return this.buyNowAbove == null ? null
+					: Math.max(this.start, this.reserve() == null ? 0 : this.reserve()) + this.buyNowAbove;
+		}
+
+		LotTerms terms() {
+			LotTerms terms = LotTerms.of(this.currency, text(this.start))
+				.running(START, END)
+				.withMaxExtensions(this.maxExtensions);
+			if (this.reserve() != null) {
+				terms = terms.withReserve(text(this.reserve()));
+			}
+			if (this.buyNow() != null) {
+				terms = terms.withBuyNow(text(this.buyNow()));
+			}
+			return this.hardStop ? terms.withHardStop(END.plus(Duration.ofMinutes(10))) : terms;
+		}
+
+		private String text(long minor) {
+			return Money.text(minor, this.currency);
+		}
+
+	}
+
+	@Provide
+	Arbitrary<Scenario> scenarios() {
+		return scenarios(Arbitraries.frequency(Tuple.of(4, Kind.BID), Tuple.of(5, Kind.MAXIMUM),
+				Tuple.of(2, Kind.BID_WITH_MAXIMUM), Tuple.of(1, Kind.BUY_NOW)));
+	}
+
+	@Provide
+	Arbitrary<Scenario> proxyOnlyScenarios() {
+		return scenarios(Arbitraries.just(Kind.MAXIMUM));
+	}
+
+	private Arbitrary<Scenario> scenarios(Arbitrary<Kind> kinds) {
+		Arbitrary<Long> amountOffsets = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(0L)),
+				Tuple.of(1, Arbitraries.longs().between(-300, -1)), Tuple.of(5, Arbitraries.longs().between(1, 3_000)),
+				Tuple.of(2, Arbitraries.longs().between(3_000, 300_000)));
+		Arbitrary<Long> maximumOffsets = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.longs().between(-500, -1)),
+				Tuple.of(6, Arbitraries.longs().between(0, 200_000)));
+		Arbitrary<Long> waits = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.longs().between(0, 20)),
+				Tuple.of(1, Arbitraries.longs().between(20, 300)));
+		Arbitrary<Action> actions = Combinators
+			.combine(Arbitraries.integers().between(1, 4), kinds, amountOffsets, maximumOffsets, waits)
+			.as(Action::new);
+		return Combinators
+			.combine(Arbitraries.of("EUR", "EUR", "JPY"), Arbitraries.longs().between(1, 20_000),
+					Arbitraries.longs().between(0, 100_000).injectNull(0.5),
+					Arbitraries.longs().between(0, 100_000).injectNull(0.6),
+					Arbitraries.integers().between(0, 3).injectNull(0.5), Arbitraries.of(true, false),
+					actions.list().ofMinSize(1).ofMaxSize(40).withSizeDistribution(RandomDistribution.uniform()))
+			.as(Scenario::new);
+	}
+
+	@Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+	void everyBidKeepsTheRules(@ForAll("scenarios") Scenario scenario) {
+		Run run = new Run(scenario);
+		for (Action action : scenario.actions()) {
+			run.step(action);
+		}
+		run.closeAndCheckOutcome();
+	}
+
+	/**
+	 * With maximums only, every bid that challenges the leader sets the price by the second-price
+	 * rule: the lower of the runner-up's maximum plus one increment and the leader's maximum (the
+	 * start price without a runner-up), lifted to the reserve once the leader's maximum reaches it.
+	 * The leader raising their own maximum does not reprice the lot (nobody challenged them), except
+	 * that it lifts the price to the reserve when it reaches it.
+	 */
+	@Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+	void withMaximumsOnlyThePriceIsTheSecondPrice(@ForAll("proxyOnlyScenarios") Scenario scenario) {
+		Run run = new Run(scenario);
+		Long expected = null;
+		for (Action action : scenario.actions()) {
+			Lot lot = run.driver.lot;
+			Long leaderBefore = lot.getLeaderId();
+			int acceptedBefore = run.driver.accepted.size();
+			run.step(action);
+			if (run.driver.accepted.size() == acceptedBefore) {
+				continue;
+			}
+			if (leaderBefore != null && leaderBefore == action.bidder()) {
+				if (scenario.reserve() != null && lot.getLeaderMax() >= scenario.reserve()) {
+					expected = Math.max(expected, scenario.reserve());
+				}
+			}
+			else {
+				expected = run.model.secondPrice(lot.getLeaderId(), scenario);
+			}
+			assertThat(lot.getCurrentPrice()).isEqualTo(expected);
+		}
+	}
+
+	/** One scenario played on a lot, with a simple model of who should lead. */
+	private static final class Run {
+
+		final LotDriver driver;
+
+		final Model model = new Model();
+
+		final List<LotEventRecord> events = new ArrayList<>();
+
+		final Scenario scenario;
+
+		Instant now = START;
+
+		Run(Scenario scenario) {
+			this.scenario = scenario;
+			this.driver = LotDriver.open(scenario.terms());
+			this.events.addAll(this.driver.lot.drainEvents());
+		}
+
+		void step(Action action) {
+			Lot lot = this.driver.lot;
+			this.now = this.now.plusSeconds(action.waitSeconds());
+			long base = lot.ask(INCREMENTS) + action.amountOffset();
+			Long amount = switch (action.kind()) {
+				case BID, BID_WITH_MAXIMUM -> base;
+				default -> null;
+			};
+			Long maximum = switch (action.kind()) {
+				case MAXIMUM, BID_WITH_MAXIMUM -> base + action.maximumOffset();
+				default -> null;
+			};
+			BidKind kind = switch (action.kind()) {
+				case BID, BID_WITH_MAXIMUM -> BidKind.BID;
+				case MAXIMUM -> BidKind.MAXIMUM;
+				case BUY_NOW -> BidKind.BUY_NOW;
+			};
+			Standing before = lot.standing();
+			LotView viewBefore = lot.view(INCREMENTS);
+
+			Lot.BidDecision decision = this.driver.place(action.bidder(), kind, amount, maximum, this.now);
+
+			List<LotEventRecord> newEvents = lot.drainEvents();
+			Standing after = lot.standing();
+			if (!decision.accepted()) {
+				assertThat(after).isEqualTo(before);
+				assertThat(lot.view(INCREMENTS)).isEqualTo(viewBefore);
+				assertThat(newEvents).isEmpty();
+				return;
+			}
+			this.model.accepted(action.bidder(), kind == BidKind.BUY_NOW ? lot.getBuyNowPrice()
+					: maximum != null ? maximum : amount);
+
+			// The visible price never exceeds the leader's maximum.
+			assertThat(after.price()).isLessThanOrEqualTo(after.leaderMax());
+			// The price never goes down, and a bid by anyone but the leader raises it.
+			boolean byLeader = before.hasLeader() && before.leaderId() == action.bidder();
+			if (before.price() != null) {
+				if (byLeader) {
+					assertThat(after.price()).isGreaterThanOrEqualTo(before.price());
+				}
+				else {
+					assertThat(after.price()).isGreaterThan(before.price());
+				}
+			}
+			// The leader is the earliest bidder among those with the highest maximum.
+			assertThat(after.leaderId()).isEqualTo(this.model.expectedLeader());
+			assertThat(after.leaderMax()).isEqualTo(this.model.best.get(after.leaderId()));
+			// The standing is what the accepted bids say, replayed from nothing.
+			assertThat(replay()).isEqualTo(after);
+			// The decision reports the state it made.
+			assertThat(decision.priceAfter()).isEqualTo(after.price());
+			assertThat(decision.leading()).isEqualTo(after.leaderId() == action.bidder());
+			// Events: a bid, maybe an extension; gapless; the last one shows the lot as it is.
+			assertThat(newEvents).isNotEmpty();
+			assertThat(newEvents.get(0).type()).isEqualTo(LotEventType.BID);
+			assertThat(newEvents.get(0).sequence()).isEqualTo(decision.sequence());
+			this.events.addAll(newEvents);
+			checkEvents();
+			// Soft close stays within its bounds.
+			assertThat(lot.getEndsAt()).isAfterOrEqualTo(lot.getOriginalEndsAt());
+			if (lot.getHardStopAt() != null) {
+				assertThat(lot.getEndsAt()).isBeforeOrEqualTo(lot.getHardStopAt());
+			}
+			if (lot.getMaxExtensions() != null) {
+				assertThat(lot.getExtensions()).isLessThanOrEqualTo(lot.getMaxExtensions());
+			}
+			// The reserve is met exactly when the leader's maximum reaches it.
+			if (lot.getReservePrice() != null) {
+				assertThat(lot.reserveMet()).isEqualTo(after.leaderMax() >= lot.getReservePrice());
+			}
+		}
+
+		void closeAndCheckOutcome() {
+			Lot lot = this.driver.lot;
+			if (lot.getStatus() == LotStatus.OPEN) {
+				lot.close(lot.getEndsAt(), INCREMENTS);
+			}
+			this.events.addAll(lot.drainEvents());
+			checkEvents();
+			assertThat(lot.sold()).isEqualTo(lot.getLeaderId() != null && lot.reserveMet());
+			assertThat(lot.getBidCount()).isEqualTo(this.driver.accepted.size());
+		}
+
+		private Standing replay() {
+			ProxyBidding rules = this.driver.lot.rules(INCREMENTS);
+			Standing standing = Standing.EMPTY;
+			for (ProxyBidding.BidEntry entry : this.driver.accepted) {
+				standing = rules.apply(standing, entry);
+			}
+			return standing;
+		}
+
+		private void checkEvents() {
+			for (int i = 0; i < this.events.size(); i++) {
+				assertThat(this.events.get(i).sequence()).isEqualTo(i + 1);
+				assertThat(this.events.get(i).lot().sequence()).isEqualTo(i + 1);
+			}
+			assertThat(this.driver.lot.getLastSequence()).isEqualTo(this.events.size());
+			assertThat(this.events.get(this.events.size() - 1).lot()).isEqualTo(this.driver.lot.view(INCREMENTS));
+		}
+
+	}
+
+	/** Each bidder's highest maximum so far and when they first reached it. */
+	private static final class Model {
+
+		final Map<Long, Long> best = new HashMap<>();
+
+		final Map<Long, Integer> reachedAt = new HashMap<>();
+
+		int accepted;
+
+		void accepted(long bidder, long maximum) {
+			if (maximum > this.best.getOrDefault(bidder, Long.MIN_VALUE)) {
+				this.best.put(bidder, maximum);
+				this.reachedAt.put(bidder, this.accepted);
+			}
+			this.accepted++;
+		}
+
+		Long expectedLeader() {
+			Long leader = null;
+			for (Long bidder : this.best.keySet()) {
+				if (leader == null || this.best.get(bidder) > this.best.get(leader)
+						|| (this.best.get(bidder).equals(this.best.get(leader))
+								&& this.reachedAt.get(bidder) < this.reachedAt.get(leader))) {
+					leader = bidder;
+				}
+			}
+			return leader;
+		}
+
+		long secondPrice(long leader, Scenario scenario) {
+			long leaderMax = this.best.get(leader);
+			Long runnerUp = this.best.entrySet()
+				.stream()
+				.filter((e) -> e.getKey() != leader)
+				.map(Map.Entry::getValue)
+				.max(Long::compare)
+				.orElse(null);
+			long price = runnerUp == null ? scenario.start()
+					: Math.min(leaderMax, runnerUp + INCREMENTS.incrementAt(runnerUp, scenario.currency()));
+			if (scenario.reserve() != null && leaderMax >= scenario.reserve()) {
+				price = Math.max(price, scenario.reserve());
+			}
+			return price;
+		}
+
+	}
+
+}
