@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -175,7 +176,7 @@ public class AuctionEngine {
 	// ---- lots ----------------------------------------------------------------------------
 
 	public LotView createLot(LotSpec spec) {
-		Lot lot = this.transactions.execute((tx) -> this.lots.save(new Lot(spec, this.clock.instant())));
+		Lot lot = this.transactions.execute((tx) -> this.lots.save(new Lot(spec, now())));
 		return lot.view(this.increments);
 	}
 
@@ -329,6 +330,15 @@ public class AuctionEngine {
 	}
 
 	/**
+	 * The server's time, to the microsecond: the database keeps no finer times, so a finer one
+	 * would make an event (built in memory) disagree with the stored lot, and a pause measured
+	 * against a rounded stored time could even come out negative.
+	 */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
 	 * Runs {@code work} for one lot under its lock in a transaction, retrying when another process
 	 * changed the lot meanwhile, and publishes the events once the transaction committed.
 	 */
@@ -337,7 +347,7 @@ public class AuctionEngine {
 			OptimisticLockingFailureException last = null;
 			for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 				try {
-					Decided<T> decided = this.transactions.execute((tx) -> work.apply(this.clock.instant()));
+					Decided<T> decided = this.transactions.execute((tx) -> work.apply(now()));
 					publish(decided.events());
 					return decided.result();
 				}

@@ -93,7 +93,10 @@ public class Bid {
 	}
 
 	ProxyBidding.BidEntry entry() {
-		return new ProxyBidding.BidEntry(this.bidderId, this.bidderAlias, this.kind, this.amount, this.maximum);
+		// A buy-now request carries no amount; the lot took its buy-now price, which is the price
+		// after it. Without it a replay (after a void) would lose the sale's price.
+		Long amount = this.kind == BidKind.BUY_NOW ? this.priceAfter : this.amount;
+		return new ProxyBidding.BidEntry(this.bidderId, this.bidderAlias, this.kind, amount, this.maximum);
 	}
 
 	public Long getId() {
