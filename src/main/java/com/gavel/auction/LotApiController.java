@@ -15,6 +15,7 @@ import com.gavel.account.GavelUser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The public JSON API: lots, their bid history and event log, and bidding. */
 @RestController
-@RequestMapping(path = "/api/lots", produces = MediaType.APPLICATION_JSON_VALUE)
+// Refusals are RFC 9457 problem details; without their media type here they would go out as
+// plain application/json.
+@RequestMapping(path = "/api/lots", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 class LotApiController {
 
 	private static final int MAX_REPLAY = 1000;
@@ -86,6 +89,7 @@ class LotApiController {
 	@PostMapping(path = "/{id}/bids", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> bid(@PathVariable long id, @Valid @RequestBody BidBody body,
 			@AuthenticationPrincipal GavelUser user) {
+		requireSignedIn(user);
 		if (body.amount() == null && body.maximum() == null) {
 			throw new InvalidBidException("give an amount, a maximum, or both");
 		}
@@ -95,7 +99,18 @@ class LotApiController {
 	@PostMapping(path = "/{id}/buy-now", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> buyNow(@PathVariable long id, @Valid @RequestBody BuyNowBody body,
 			@AuthenticationPrincipal GavelUser user) {
+		requireSignedIn(user);
 		return respond(this.engine.placeBid(BidRequest.buyNow(id, user.id(), body.requestId())));
+	}
+
+	/**
+	 * Reading is open to all, so the security rules let anonymous requests through to here;
+	 * bidding is not. Spring Security turns this into its 401 for the API.
+	 */
+	private static void requireSignedIn(GavelUser user) {
+		if (user == null) {
+			throw new AuthenticationCredentialsNotFoundException("sign in to bid");
+		}
 	}
 
 	private static ResponseEntity<?> respond(BidResult result) {
@@ -110,7 +125,7 @@ class LotApiController {
 		if (result.lot() != null) {
 			problem.setProperty("lot", result.lot());
 		}
-		return ResponseEntity.status(reason.status()).body(problem);
+		return ResponseEntity.status(reason.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }
