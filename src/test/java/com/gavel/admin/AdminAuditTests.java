@@ -79,8 +79,11 @@ class AdminAuditTests {
 
 	@Test
 	void runningALotFromThePagesIsAudited() throws Exception {
-		LotView lot = this.engine.createLot(AdminFixtures.spec(AdminFixtures.unique("Run lot"), java.time.Instant.now(),
-				java.time.Duration.ofHours(2), null, null));
+		// It starts in an hour: once scheduled, the scheduler must not open it before the admin does.
+		java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofHours(1));
+		LotView lot = this.engine.createLot(new com.gavel.auction.LotSpec(AdminFixtures.unique("Run lot"), "", "EUR",
+				4000, null, null, start, start.plus(java.time.Duration.ofHours(2)), null, java.time.Duration.ofMinutes(2),
+				java.time.Duration.ofMinutes(2), null));
 		page("/admin/lots/" + lot.id() + "/schedule");
 		page("/admin/lots/" + lot.id() + "/open");
 		page("/admin/lots/" + lot.id() + "/pause");
