@@ -228,7 +228,7 @@ public final class PackagedApp implements AutoCloseable {
 
 	public HttpResponse<String> get(String path, String basicAuth) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-			.timeout(Duration.ofSeconds(10))
+			.timeout(Duration.ofSeconds(30))
 			.GET();
 		if (basicAuth != null) {
 			request.header("Authorization", basicAuth);
@@ -238,7 +238,7 @@ public final class PackagedApp implements AutoCloseable {
 
 	public HttpResponse<String> postJson(String path, String json, String basicAuth) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
-			.timeout(Duration.ofSeconds(10))
+			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json));
 		if (basicAuth != null) {
