@@ -35,8 +35,8 @@ class StartupReport {
 		String admin = env.getProperty("gavel.admin.username", "admin");
 		String password = env.getProperty("gavel.admin.password", "");
 		String adminPassword = password.isBlank()
-				? "generated when the admin was created and printed once in that start's log; set GAVEL_ADMIN_PASSWORD before the first start to choose it"
-				: "the one set in GAVEL_ADMIN_PASSWORD when the admin was created";
+				? "generated when the admin was created, printed once in that start's log; set GAVEL_ADMIN_PASSWORD before the first start to choose it"
+				: "the GAVEL_ADMIN_PASSWORD set when the admin was created";
 		log.atInfo()
 			.addKeyValue("gavel.listen", address + ":" + port)
 			.addKeyValue("gavel.url", url)
@@ -44,7 +44,7 @@ class StartupReport {
 			.addKeyValue("gavel.database", database)
 			.addKeyValue("gavel.admin", admin)
 			.log("Gavel is ready: listening on {}:{} ({}, live socket {}/ws, health {}/actuator/health); "
-					+ "data in {} ({}); sign in at {}/login as admin '{}' with the password {}", address, port, url,
+					+ "data in {} ({}); sign in at {}/login as admin '{}' (password: {})", address, port, url,
 					url.replace("http", "ws"), url, dataDir, database, url, admin, adminPassword);
 	}
 
