@@ -351,7 +351,8 @@ function flash(el) {
 
 function outbid(msg) {
   if (you) you.leading = false;
-  const text = t('outbid', msg.leader, money(msg.price));
+  // A void can leave the lot with no leader at all: say that, not "… leads at …".
+  const text = msg.leader ? t('outbid', msg.leader, money(msg.price)) : t('outbid.noLeader');
   const notice = $('outbid');
   notice.textContent = text;
   show(notice, true);
