@@ -772,6 +772,7 @@ public final class Bench {
 		phase.reasons.forEach((k, v) -> reasons.put(k, v.sum()));
 		r.put("rejectReasons", reasons);
 		r.put("unanswered", phase.pending.size());
+		r.put("loadGeneratorSendFailures", Conn.SEND_FAILURES.getAndSet(0));
 		r.put("acceptedPerSecond", round(accepted / (double) seconds));
 		r.put("ackP50Ms", ms(phase.ack, 50));
 		r.put("ackP99Ms", ms(phase.ack, 99));

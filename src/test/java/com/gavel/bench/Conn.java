@@ -28,6 +28,9 @@ final class Conn implements WebSocket.Listener {
 
 	}
 
+	/** Sends that failed, over all sockets. */
+	static final java.util.concurrent.atomic.AtomicLong SEND_FAILURES = new java.util.concurrent.atomic.AtomicLong();
+
 	final int id;
 
 	volatile Sink sink;
@@ -79,7 +82,12 @@ final class Conn implements WebSocket.Listener {
 			if (this.sending == null) {
 				return;
 			}
-			this.sending = this.sending.thenCompose((ws) -> ws.sendText(text, true)).exceptionally((ex) -> this.socket);
+			this.sending = this.sending.thenCompose((ws) -> ws.sendText(text, true)).exceptionally((ex) -> {
+				if (SEND_FAILURES.getAndIncrement() == 0) {
+					System.out.println("[bench] first failed send: " + ex);
+				}
+				return this.socket;
+			});
 		}
 	}
 

@@ -101,8 +101,9 @@ class CrashSafetyIT {
 		}
 		assertThat(acks).as("accepted bids before the kill").hasSizeGreaterThanOrEqualTo(60);
 
-		// A lot that ends in 3 s, with a bid on it: it must close while the application is down.
-		long lotC = createOpenLot(first, "Crash lot C", Instant.now().plus(Duration.ofSeconds(3)));
+		// A lot that ends in 10 s, with a bid on it: its end passes while the application is down.
+		Instant cEnds = Instant.now().plus(Duration.ofSeconds(10));
+		long lotC = createOpenLot(first, "Crash lot C", cEnds);
 		HttpResponse<String> cBid = first.postJson("/api/lots/" + lotC + "/bids",
 				"{\"requestId\":\"c-bid-1\",\"amount\":\"10.00\"}",
 				PackagedApp.basic(bidders.get(0), BIDDER_PASSWORD));
@@ -125,6 +126,11 @@ class CrashSafetyIT {
 		long watcherLast = lastSequence(watcher.drain(), lotA);
 		assertThat(watcherLast).isPositive();
 
+		// Restart only once lot C's end has passed, so it is due while nothing runs.
+		long untilEnd = Duration.between(Instant.now(), cEnds).toMillis() + 500;
+		if (untilEnd > 0) {
+			Thread.sleep(untilEnd);
+		}
 		PackagedApp second = track(PackagedApp.gavel(data, PackagedApp.freePort(), this.temp.resolve("second.log"),
 				env, List.of("-Xmx512m")))
 			.start()
