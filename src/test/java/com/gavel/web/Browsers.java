@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.fail;
  * Without a driver the tests are skipped, except when {@code GAVEL_REQUIRE_BROWSER=true} (CI),
  * where they fail instead.
  */
-final class Browsers implements AutoCloseable {
+public final class Browsers implements AutoCloseable {
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -53,7 +53,7 @@ final class Browsers implements AutoCloseable {
 	private ChromeDriverService service;
 
 	/** Skips (locally) or fails (CI) the calling test when there is no Chromium to drive. */
-	static void requireBrowser() {
+	public static void requireBrowser() {
 		boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
 		if (present) {
 			return;
@@ -69,7 +69,7 @@ final class Browsers implements AutoCloseable {
 		return open(1280, 900);
 	}
 
-	WebDriver open(int width, int height) {
+	public WebDriver open(int width, int height) {
 		requireBrowser();
 		if (this.service == null) {
 			this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -101,14 +101,14 @@ final class Browsers implements AutoCloseable {
 		return waiting(driver, WAIT);
 	}
 
-	static WebDriverWait waiting(WebDriver driver, Duration timeout) {
+	public static WebDriverWait waiting(WebDriver driver, Duration timeout) {
 		WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(25));
 		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 		return wait;
 	}
 
 	/** Signs in through the login form and waits until the server took it. */
-	static void signIn(WebDriver driver, String baseUrl, String username, String password) {
+	public static void signIn(WebDriver driver, String baseUrl, String username, String password) {
 		driver.get(baseUrl + "/login");
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(password);
@@ -117,11 +117,11 @@ final class Browsers implements AutoCloseable {
 	}
 
 	/** The element with {@code data-role=role} on the page. */
-	static By role(String role) {
+	public static By role(String role) {
 		return By.cssSelector("[data-role=\"" + role + "\"]");
 	}
 
-	static String text(WebDriver driver, String role) {
+	public static String text(WebDriver driver, String role) {
 		return driver.findElement(role(role)).getText();
 	}
 
