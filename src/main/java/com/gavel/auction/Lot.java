@@ -98,6 +98,13 @@ public class Lot {
 	public Lot(LotSpec spec, Instant now) {
 		this.title = spec.title();
 		this.description = spec.description();
+		setTerms(spec);
+		this.status = LotStatus.DRAFT;
+		this.createdAt = now;
+	}
+
+	/** Everything but the title and description: what bidders rely on once the lot opens. */
+	private void setTerms(LotSpec spec) {
 		this.currency = spec.currency();
 		this.startPrice = spec.startPrice();
 		this.reservePrice = spec.reservePrice();
@@ -109,8 +116,6 @@ public class Lot {
 		this.softCloseWindowSeconds = (int) spec.softCloseWindow().toSeconds();
 		this.extensionSeconds = (int) spec.softCloseExtension().toSeconds();
 		this.maxExtensions = spec.maxExtensions();
-		this.status = LotStatus.DRAFT;
-		this.createdAt = now;
 	}
 
 	// ---- bidding -------------------------------------------------------------------------
@@ -366,17 +371,7 @@ public class Lot {
 		this.title = spec.title();
 		this.description = spec.description();
 		if (!running) {
-			this.currency = spec.currency();
-			this.startPrice = spec.startPrice();
-			this.reservePrice = spec.reservePrice();
-			this.buyNowPrice = spec.buyNowPrice();
-			this.startsAt = spec.startsAt();
-			this.endsAt = spec.endsAt();
-			this.originalEndsAt = spec.endsAt();
-			this.hardStopAt = spec.hardStopAt();
-			this.softCloseWindowSeconds = (int) spec.softCloseWindow().toSeconds();
-			this.extensionSeconds = (int) spec.softCloseExtension().toSeconds();
-			this.maxExtensions = spec.maxExtensions();
+			setTerms(spec);
 		}
 		if (this.status != LotStatus.DRAFT) {
 			Map<String, Object> detail = new LinkedHashMap<>();
