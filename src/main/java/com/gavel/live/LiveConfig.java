@@ -13,6 +13,7 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 /**
  * Wires {@code /ws}. Without configured origins Spring accepts only the application's own origin
  * (and clients that send none), so a foreign page cannot open a socket with a visitor's cookies.
+ * The handshake notes the client's address for the per-address cap.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -33,7 +34,8 @@ class LiveConfig implements WebSocketConfigurer {
 		DefaultHandshakeHandler handshake = new DefaultHandshakeHandler();
 		handshake.setSupportedProtocols(LiveHandler.PROTOCOL);
 		WebSocketHandlerRegistration registration = registry.addHandler(this.handler, "/ws")
-			.setHandshakeHandler(handshake);
+			.setHandshakeHandler(handshake)
+			.addInterceptors(new ClientAddressInterceptor());
 		if (!this.properties.allowedOrigins().isEmpty()) {
 			registration.setAllowedOrigins(this.properties.allowedOrigins().toArray(String[]::new));
 		}

@@ -1,8 +1,9 @@
 package com.gavel.live;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,31 +11,49 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The live channel's threads: fan-out stripes (a lot always on the same one, so its events keep
- * their order), continuations of completed sends, and closes (which may wait on a slow peer).
+ * The live channel's threads, each with a bounded queue that refuses instead of blocking:
+ * <ul>
+ * <li>fan-out stripes (a lot always on the same one, so its events keep their order); a full
+ * stripe refuses, see {@link Stripe} and {@link LiveFanout};</li>
+ * <li>subscriptions: reading the snapshot or replay of a new subscription off the stripes; when
+ * full the subscription is answered {@code busy};</li>
+ * <li>continuations of completed sends: each socket has at most one queued, so the queue is sized
+ * to the node's socket limit; were it ever full, the socket is closed with 1013 (see
+ * {@link Outbox});</li>
+ * <li>closes (which may wait on a slow peer): each socket queues at most one, sized the same; a
+ * refused close is retried by {@link LiveHousekeeping}.</li>
+ * </ul>
  */
 @Component
 class LiveExecutors implements DisposableBean {
 
-	private final ExecutorService[] stripes;
+	private final Stripe[] stripes;
 
-	private final ExecutorService sends;
+	private final ThreadPoolExecutor subscriptions;
 
-	private final ExecutorService closes;
+	private final ThreadPoolExecutor sends;
+
+	private final ThreadPoolExecutor closes;
 
 	LiveExecutors(LiveProperties properties) {
 		int n = Math.max(1, properties.fanoutThreads());
-		this.stripes = new ExecutorService[n];
+		this.stripes = new Stripe[n];
 		for (int i = 0; i < n; i++) {
-			this.stripes[i] = Executors.newSingleThreadExecutor(named("live-fanout-" + i + "-"));
+			this.stripes[i] = new Stripe(Math.max(1, properties.fanoutQueue()), named("live-fanout-" + i + "-"));
 		}
-		this.sends = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-				named("live-send-"));
-		this.closes = Executors.newFixedThreadPool(2, named("live-close-"));
+		int sockets = Math.max(1, properties.maxConnections());
+		this.subscriptions = bounded(Math.max(1, properties.subscriptionThreads()),
+				Math.max(1, properties.subscriptionQueue()), "live-subscribe-");
+		this.sends = bounded(Math.max(2, Runtime.getRuntime().availableProcessors()), sockets, "live-send-");
+		this.closes = bounded(2, sockets, "live-close-");
 	}
 
-	ExecutorService stripe(long lotId) {
+	Stripe stripe(long lotId) {
 		return this.stripes[Math.floorMod(Long.hashCode(lotId), this.stripes.length)];
+	}
+
+	ExecutorService subscriptions() {
+		return this.subscriptions;
 	}
 
 	ExecutorService sends() {
@@ -47,12 +66,18 @@ class LiveExecutors implements DisposableBean {
 
 	@Override
 	public void destroy() throws InterruptedException {
-		for (ExecutorService s : this.stripes) {
+		for (Stripe s : this.stripes) {
 			s.shutdown();
 		}
+		this.subscriptions.shutdown();
 		this.sends.shutdown();
 		this.closes.shutdown();
 		this.closes.awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+	private static ThreadPoolExecutor bounded(int threads, int capacity, String prefix) {
+		return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity),
+				named(prefix));
 	}
 
 	private static ThreadFactory named(String prefix) {

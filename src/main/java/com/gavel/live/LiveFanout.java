@@ -1,9 +1,8 @@
 package com.gavel.live;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,13 +17,21 @@ import org.springframework.stereotype.Component;
 /**
  * Hands every committed lot event to the sockets that watch the lot. The frame is serialized once
  * per event and shared; each socket gets it through its own outbox, so the bid that caused the
- * event never waits for any socket. Subscriptions of a lot are handled on the same thread as its
- * events, so a new watcher's snapshot or replay and the live events that follow are in order.
+ * event never waits for any socket.
+ * <p>
+ * A new subscription is prepared off the fan-out threads (reading the snapshot or the missed
+ * events, on the subscription threads), and only its hand-over runs on the lot's fan-out thread:
+ * there the socket joins the lot's watchers and gets what was prepared, so that and the live
+ * events that follow are in order. What changed between preparing and handing over is sent as a
+ * snapshot of the newest state. So one socket's subscriptions cannot hold up the events of other
+ * sockets, and a socket can have at most one preparation per lot it may watch queued.
  */
 @Component
 class LiveFanout {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveFanout.class);
+
+	private final WatchedLots lots;
 
 	private final SessionRegistry registry;
 
@@ -38,11 +45,9 @@ class LiveFanout {
 
 	private final int maxReplay;
 
-	/** The newest state of each lot that has watchers, as the latest event left it. */
-	private final Map<Long, LotView> latest = new ConcurrentHashMap<>();
-
-	LiveFanout(SessionRegistry registry, AuctionCatalog catalog, MessageCodec codec, LiveMetrics metrics,
-			LiveExecutors executors, LiveProperties properties) {
+	LiveFanout(WatchedLots lots, SessionRegistry registry, AuctionCatalog catalog, MessageCodec codec,
+			LiveMetrics metrics, LiveExecutors executors, LiveProperties properties) {
+		this.lots = lots;
 		this.registry = registry;
 		this.catalog = catalog;
 		this.codec = codec;
@@ -54,30 +59,41 @@ class LiveFanout {
 	@EventListener
 	void on(AuctionEvent event) {
 		long handedOver = System.nanoTime();
-		this.executors.stripe(event.lotId()).execute(() -> deliver(event, handedOver));
+		Stripe stripe = this.executors.stripe(event.lotId());
+		if (!stripe.offer(() -> deliver(event, handedOver))) {
+			// The lot's thread is too far behind to queue the event. Its state is kept, and every
+			// watcher gets a snapshot of the newest state as soon as the thread gets to it: the
+			// event itself is skipped, which the sequence numbers make visible and safe.
+			this.lots.update(event.lot());
+			this.metrics.fanoutRefused();
+			stripe.soon(event.lotId(), () -> resync(event.lotId()));
+		}
 	}
 
-	LotView latest(long lotId) {
-		return this.latest.get(lotId);
-	}
-
-	void subscribe(LiveSession session, ClientMessage.LotCursor cursor) {
-		this.executors.stripe(cursor.id()).execute(() -> guarded(() -> doSubscribe(session, cursor)));
+	/** Prepares the lots a socket asked for; answers {@code busy} for those there is no room for. */
+	void subscribe(LiveSession session, List<ClientMessage.LotCursor> cursors) {
+		for (Subscriptions.Request request : session.subscriptions().request(cursors)) {
+			try {
+				this.executors.subscriptions().execute(() -> prepare(session, request));
+			}
+			catch (RejectedExecutionException ex) {
+				session.subscriptions().cancel(request);
+				busy(session, request.lotId());
+			}
+		}
 	}
 
 	void unsubscribe(LiveSession session, long lotId) {
-		this.executors.stripe(lotId).execute(() -> guarded(() -> {
-			this.registry.unsubscribe(session, lotId);
-			session.resetLot(lotId, 0);
-		}));
+		if (session.subscriptions().unsubscribe(lotId)) {
+			session.forgetLot(lotId);
+		}
 	}
 
 	private void deliver(AuctionEvent event, long handedOver) {
 		try {
-			this.latest.computeIfPresent(event.lotId(),
-					(id, known) -> event.lot().sequence() > known.sequence() ? event.lot() : known);
+			this.lots.update(event.lot());
 			String text = MessageCodec.eventFrame(event.json());
-			List<LiveSession> watchers = List.copyOf(this.registry.watchers(event.lotId()));
+			List<LiveSession> watchers = List.copyOf(this.lots.watchers(event.lotId()));
 			FanoutTracker tracker = new FanoutTracker(handedOver, watchers.size(), this.metrics.fanoutLatency());
 			for (LiveSession session : watchers) {
 				session.send(Frame.event(event.lotId(), event.sequence(), text, tracker));
@@ -96,38 +112,92 @@ class LiveFanout {
 		}
 	}
 
-	private void doSubscribe(LiveSession session, ClientMessage.LotCursor cursor) {
-		long lotId = cursor.id();
-		LotView view = this.latest.computeIfAbsent(lotId, (id) -> this.catalog.lot(id).orElse(null));
-		if (view == null) {
-			session.send(Frame.direct(
-					this.codec.write(new ServerMessage.Error("error", "not-found", "there is no lot " + lotId))));
-			return;
+	private void resync(long lotId) {
+		for (LiveSession session : List.copyOf(this.lots.watchers(lotId))) {
+			session.send(Frame.snapshotMarker(lotId));
 		}
-		this.registry.subscribe(session, lotId);
-		Long after = cursor.after();
-		if (after != null && after <= view.sequence() && view.sequence() - after <= this.maxReplay) {
-			Optional<List<String>> missed = this.catalog.eventsAfter(lotId, after, this.maxReplay);
-			if (missed.isPresent()) {
-				session.resetLot(lotId, after);
-				long seq = after;
-				for (String payload : missed.get()) {
-					session.send(Frame.event(lotId, ++seq, MessageCodec.eventFrame(payload), null));
-				}
-				return;
-			}
-		}
-		session.resetLot(lotId, 0);
-		session.send(Frame.snapshot(lotId, view.sequence(), session.snapshotText(view)));
 	}
 
-	private static void guarded(Runnable work) {
+	/** On a subscription thread: reads what the socket needs, then queues the hand-over. */
+	private void prepare(LiveSession session, Subscriptions.Request request) {
+		long lotId = request.lotId();
 		try {
-			work.run();
+			LotView view = this.lots.latest(lotId);
+			if (view == null) {
+				view = this.catalog.lot(lotId).orElse(null);
+			}
+			if (view == null) {
+				session.subscriptions().cancel(request);
+				error(session, "not-found", "there is no lot " + lotId);
+				return;
+			}
+			if (session.signedIn() && session.aliasOn(lotId) == null) {
+				this.catalog.aliasOf(lotId, session.userId()).ifPresent((alias) -> session.rememberAlias(lotId, alias));
+			}
+			List<String> missed = missed(lotId, request.after(), view);
+			String snapshot = (missed != null) ? null : session.snapshotText(view);
+			LotView seen = view;
+			if (!this.executors.stripe(lotId).offer(() -> handOver(session, request, seen, missed, snapshot))) {
+				session.subscriptions().cancel(request);
+				busy(session, lotId);
+			}
 		}
 		catch (RuntimeException ex) {
-			log.error("Live subscription work failed", ex);
+			log.error("Preparing lot {} for socket {} failed", lotId, session.id(), ex);
+			session.subscriptions().cancel(request);
+			error(session, "server-error", "lot " + lotId + " could not be subscribed to; try again");
 		}
+	}
+
+	/** The events after {@code after}, when the client said and a replay is cheaper than a snapshot. */
+	private List<String> missed(long lotId, Long after, LotView view) {
+		if (after == null || after > view.sequence() || view.sequence() - after > this.maxReplay) {
+			return null;
+		}
+		Optional<List<String>> missed = this.catalog.eventsAfter(lotId, after, this.maxReplay);
+		return missed.orElse(null);
+	}
+
+	/** On the lot's fan-out thread: the socket joins the lot's watchers and gets what it missed. */
+	private void handOver(LiveSession session, Subscriptions.Request request, LotView seen, List<String> missed,
+			String snapshot) {
+		try {
+			if (!session.subscriptions().handOver(request, seen)) {
+				return;
+			}
+			long lotId = request.lotId();
+			long through;
+			if (missed != null) {
+				session.resetLot(lotId, request.after());
+				long seq = request.after();
+				for (String payload : missed) {
+					session.send(Frame.event(lotId, ++seq, MessageCodec.eventFrame(payload), null));
+				}
+				through = seq;
+			}
+			else {
+				session.resetLot(lotId, 0);
+				session.send(Frame.snapshot(lotId, seen.sequence(), snapshot));
+				through = seen.sequence();
+			}
+			// Events delivered while this was prepared did not reach the socket: a snapshot of
+			// the newest state covers them.
+			LotView newest = this.lots.latest(lotId);
+			if (newest != null && newest.sequence() > through) {
+				session.send(Frame.snapshotMarker(lotId));
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Handing lot {} over to socket {} failed", request.lotId(), session.id(), ex);
+		}
+	}
+
+	private void busy(LiveSession session, long lotId) {
+		error(session, "busy", "the server is busy; subscribe to lot " + lotId + " again in a moment");
+	}
+
+	private void error(LiveSession session, String code, String message) {
+		session.send(Frame.direct(this.codec.write(new ServerMessage.Error("error", code, message))));
 	}
 
 }

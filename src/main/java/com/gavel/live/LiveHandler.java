@@ -1,5 +1,7 @@
 package com.gavel.live;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.security.Principal;
 
 import jakarta.websocket.RemoteEndpoint;
@@ -12,7 +14,6 @@ import com.gavel.account.Account;
 import com.gavel.account.AccountService;
 import com.gavel.account.GavelUser;
 import com.gavel.account.Role;
-import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.BidRequest;
 import com.gavel.auction.BidResult;
@@ -38,24 +39,24 @@ class LiveHandler extends AbstractWebSocketHandler {
 
 	static final String PROTOCOL = "gavel.v1";
 
-	static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "connection limit reached");
-
 	private static final Logger log = LoggerFactory.getLogger(LiveHandler.class);
 
 	private static final String SESSION = LiveSession.class.getName();
+
+	private static final String SERVER_ERROR = "server-error";
 
 	/** Tomcat's limit on a blocking send, such as the close frame, in milliseconds. */
 	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
 	private final SessionRegistry registry;
 
+	private final WatchedLots lots;
+
 	private final LiveFanout fanout;
 
 	private final MessageCodec codec;
 
 	private final AuctionEngine engine;
-
-	private final AuctionCatalog catalog;
 
 	private final AccountService accounts;
 
@@ -67,15 +68,15 @@ class LiveHandler extends AbstractWebSocketHandler {
 
 	private final OpsFeed opsFeed;
 
-	LiveHandler(SessionRegistry registry, LiveFanout fanout, MessageCodec codec, AuctionEngine engine,
-			AuctionCatalog catalog, AccountService accounts, LiveMetrics metrics, LiveExecutors executors,
+	LiveHandler(SessionRegistry registry, WatchedLots lots, LiveFanout fanout, MessageCodec codec,
+			AuctionEngine engine, AccountService accounts, LiveMetrics metrics, LiveExecutors executors,
 			LiveProperties properties, OpsFeed opsFeed) {
 		this.opsFeed = opsFeed;
 		this.registry = registry;
+		this.lots = lots;
 		this.fanout = fanout;
 		this.codec = codec;
 		this.engine = engine;
-		this.catalog = catalog;
 		this.accounts = accounts;
 		this.metrics = metrics;
 		this.executors = executors;
@@ -85,8 +86,7 @@ class LiveHandler extends AbstractWebSocketHandler {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession socket) throws Exception {
 		if (this.registry.count() >= this.properties.maxConnections()) {
-			this.metrics.closed(TRY_AGAIN_LATER.getCode());
-			socket.close(TRY_AGAIN_LATER);
+			refuse(socket, SessionRegistry.NODE_FULL);
 			return;
 		}
 		Account account = account(socket.getPrincipal());
@@ -102,13 +102,24 @@ class LiveHandler extends AbstractWebSocketHandler {
 
 		LiveSession session = new LiveSession(socket, account != null ? account.id() : null,
 				account != null ? account.username() : null, account != null && account.role() == Role.ADMIN,
+				ClientAddressInterceptor.of(socket),
 				new BidRateLimiter(this.properties.bidsPerSecond(), this.properties.bidBurst(), System.nanoTime()),
-				this.codec, this.fanout::latest, this.metrics, this.executors.closes());
+				this.properties, this.codec, this.lots, this.metrics, this.executors.closes());
 		session.attach(new Outbox(remote, this.properties.queueCapacity(), this.executors.sends(), session));
+		CloseStatus refused = this.registry.admit(session);
+		if (refused != null) {
+			refuse(socket, refused);
+			return;
+		}
 		socket.getAttributes().put(SESSION, session);
-		this.registry.add(session);
 		session.send(Frame.direct(this.codec.write(new ServerMessage.Hello("hello", PROTOCOL, session.username(),
 				account != null && account.mayBid(), System.currentTimeMillis()))));
+	}
+
+	/** Refused sockets close on the handshake's thread: nothing is queued for them yet. */
+	private void refuse(WebSocketSession socket, CloseStatus status) throws IOException {
+		this.metrics.closed(status.getCode());
+		socket.close(status);
 	}
 
 	@Override
@@ -118,48 +129,79 @@ class LiveHandler extends AbstractWebSocketHandler {
 			return;
 		}
 		session.touch();
+		ClientMessage parsed = null;
 		try {
-			ClientMessage parsed = this.codec.read(message.getPayload());
-			if (parsed instanceof ClientMessage.Subscribe subscribe) {
-				subscribe(session, subscribe);
-			}
-			else if (parsed instanceof ClientMessage.Unsubscribe unsubscribe) {
-				unsubscribe.lots().forEach((lotId) -> this.fanout.unsubscribe(session, lotId));
-			}
-			else if (parsed instanceof ClientMessage.Bid bid) {
-				bid(session, bid);
-			}
-			else if (parsed instanceof ClientMessage.Ops ops) {
-				if (!session.admin()) {
-					throw new BadMessageException("forbidden", "the operations feed is for admins");
-				}
-				session.watchOps(ops.on());
-				if (ops.on()) {
-					this.opsFeed.sendNow(session);
-				}
-			}
-			else if (parsed instanceof ClientMessage.Ping ping) {
-				session.send(Frame.direct(
-						this.codec.write(new ServerMessage.Pong("pong", ping.t(), System.currentTimeMillis()))));
-			}
+			parsed = this.codec.read(message.getPayload());
+			handle(session, parsed);
 		}
 		catch (BadMessageException ex) {
 			error(session, ex.code(), ex.getMessage());
 		}
+		catch (RuntimeException ex) {
+			serverError(session, parsed, ex);
+		}
 	}
 
-	private void subscribe(LiveSession session, ClientMessage.Subscribe subscribe) {
-		long fresh = subscribe.lots().stream().filter((c) -> !session.subscriptions().contains(c.id())).count();
-		if (session.subscriptionCount() + fresh > this.properties.maxSubscriptions()) {
-			throw new BadMessageException("too-many-subscriptions",
-					"a socket may watch at most " + this.properties.maxSubscriptions() + " lots");
-		}
-		for (ClientMessage.LotCursor cursor : subscribe.lots()) {
-			if (session.signedIn() && session.aliasOn(cursor.id()) == null) {
-				this.catalog.aliasOf(cursor.id(), session.userId())
-					.ifPresent((alias) -> session.rememberAlias(cursor.id(), alias));
+	private void handle(LiveSession session, ClientMessage parsed) {
+		if (parsed instanceof ClientMessage.Subscribe subscribe) {
+			if (allowed(session, session.trySubscribe(), "subscribe", this.properties.subscribesPerSecond())) {
+				this.fanout.subscribe(session, subscribe.lots());
 			}
-			this.fanout.subscribe(session, cursor);
+		}
+		else if (parsed instanceof ClientMessage.Unsubscribe unsubscribe) {
+			unsubscribe.lots().forEach((lotId) -> this.fanout.unsubscribe(session, lotId));
+		}
+		else if (parsed instanceof ClientMessage.Bid bid) {
+			bid(session, bid);
+		}
+		else if (parsed instanceof ClientMessage.Ops ops) {
+			if (!session.admin()) {
+				throw new BadMessageException("forbidden", "the operations feed is for admins");
+			}
+			session.watchOps(ops.on());
+			if (ops.on()) {
+				this.opsFeed.sendNow(session);
+			}
+		}
+		else if (parsed instanceof ClientMessage.Ping ping) {
+			if (allowed(session, session.tryPing(), "ping", this.properties.pingsPerSecond())) {
+				session.send(Frame.direct(
+						this.codec.write(new ServerMessage.Pong("pong", ping.t(), System.currentTimeMillis()))));
+			}
+		}
+	}
+
+	/**
+	 * Whether a rate-limited message may be handled. A refused one changes nothing and keeps the
+	 * socket; the first of a run of refusals is answered with {@code rate-limited}.
+	 */
+	private boolean allowed(LiveSession session, MessageLimiter.Verdict verdict, String type, double perSecond) {
+		if (verdict == MessageLimiter.Verdict.ALLOW) {
+			return true;
+		}
+		this.metrics.limited(type);
+		if (verdict == MessageLimiter.Verdict.REFUSE) {
+			error(session, "rate-limited", "too many '" + type + "' messages: at most "
+					+ BigDecimal.valueOf(perSecond).stripTrailingZeros().toPlainString()
+					+ " a second; those over it are ignored");
+		}
+		return false;
+	}
+
+	/**
+	 * Whatever failed unexpectedly, the message is answered and the socket stays: a bid gets a
+	 * refused {@code bid-result} (sending it again with the same request id is safe), anything
+	 * else an {@code error}.
+	 */
+	private void serverError(LiveSession session, ClientMessage parsed, RuntimeException ex) {
+		String type = (parsed != null) ? parsed.getClass().getSimpleName() : "unparsed";
+		log.error("Handling a {} message on socket {} failed", type, session.id(), ex);
+		if (parsed instanceof ClientMessage.Bid bid) {
+			this.metrics.rejected(SERVER_ERROR);
+			session.send(rejection(bid, SERVER_ERROR, "The server could not take the bid. Send it again."));
+		}
+		else {
+			error(session, SERVER_ERROR, "the server could not handle the message; try again");
 		}
 	}
 
@@ -220,8 +262,8 @@ class LiveHandler extends AbstractWebSocketHandler {
 	public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
 		LiveSession session = (LiveSession) socket.getAttributes().remove(SESSION);
 		if (session != null) {
-			this.registry.remove(session);
 			session.closed();
+			this.registry.remove(session);
 		}
 	}
 

@@ -13,7 +13,8 @@ import org.springframework.web.socket.CloseStatus;
 
 /**
  * Closes sockets that went quiet, that belong to a user just banned, and all of them (with 1001,
- * so clients reconnect) when the server shuts down, before the web server stops.
+ * so clients reconnect) when the server shuts down, before the web server stops. Retries closes
+ * the close threads had no room for.
  */
 @Component
 class LiveHousekeeping implements SmartLifecycle {
@@ -24,14 +25,17 @@ class LiveHousekeeping implements SmartLifecycle {
 
 	private final SessionRegistry registry;
 
+	private final WatchedLots lots;
+
 	private final LiveMetrics metrics;
 
 	private final long idleNanos;
 
 	private volatile boolean running;
 
-	LiveHousekeeping(SessionRegistry registry, LiveMetrics metrics, LiveProperties properties) {
+	LiveHousekeeping(SessionRegistry registry, WatchedLots lots, LiveMetrics metrics, LiveProperties properties) {
 		this.registry = registry;
+		this.lots = lots;
 		this.metrics = metrics;
 		this.idleNanos = properties.idleTimeout().toNanos();
 	}
@@ -40,11 +44,15 @@ class LiveHousekeeping implements SmartLifecycle {
 	void sweep() {
 		long now = System.nanoTime();
 		for (LiveSession session : this.registry.all()) {
-			if (session.idleNanos(now) > this.idleNanos) {
+			CloseStatus deferred = session.deferredClose();
+			if (deferred != null) {
+				session.close(deferred);
+			}
+			else if (session.idleNanos(now) > this.idleNanos) {
 				session.close(IDLE);
 			}
 		}
-		this.metrics.refreshWatchers(this.registry.watcherCounts());
+		this.metrics.refreshWatchers(this.lots.watcherCounts());
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

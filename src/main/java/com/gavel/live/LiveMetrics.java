@@ -26,17 +26,22 @@ class LiveMetrics {
 
 	private final Counter overflows;
 
+	private final Counter fanoutRefused;
+
 	private final Timer fanoutLatency;
 
 	private final MultiGauge watchersPerLot;
 
-	LiveMetrics(MeterRegistry registry, SessionRegistry sessions) {
+	LiveMetrics(MeterRegistry registry, SessionRegistry sessions, WatchedLots lots) {
 		this.registry = registry;
 		Gauge.builder("gavel.live.sessions", sessions, SessionRegistry::count)
 			.description("Open WebSocket sessions")
 			.register(registry);
-		Gauge.builder("gavel.live.subscriptions", sessions, SessionRegistry::subscriptionCount)
+		Gauge.builder("gavel.live.subscriptions", lots, WatchedLots::subscriptionCount)
 			.description("Lot subscriptions over all sessions")
+			.register(registry);
+		Gauge.builder("gavel.live.lots", lots, WatchedLots::size)
+			.description("Lots watched (or about to be), whose latest state is cached")
 			.register(registry);
 		this.eventsFannedOut = Counter.builder("gavel.live.events")
 			.description("Lot events handed to the live channel")
@@ -44,6 +49,9 @@ class LiveMetrics {
 		this.framesSent = Counter.builder("gavel.live.frames.sent").description("Frames written to sockets").register(registry);
 		this.overflows = Counter.builder("gavel.live.overflows")
 			.description("Times a slow socket's queued events were replaced by snapshots")
+			.register(registry);
+		this.fanoutRefused = Counter.builder("gavel.live.fanout.refused")
+			.description("Events a full fan-out queue could not take; their watchers got a snapshot instead")
 			.register(registry);
 		this.fanoutLatency = Timer.builder("gavel.live.fanout.latency")
 			.description("From commit of an event to the last socket's write of it")
@@ -67,6 +75,15 @@ class LiveMetrics {
 
 	void overflowed() {
 		this.overflows.increment();
+	}
+
+	void fanoutRefused() {
+		this.fanoutRefused.increment();
+	}
+
+	/** A message refused because its socket sent too many of its kind. */
+	void limited(String message) {
+		this.registry.counter("gavel.live.limited", "message", message).increment();
 	}
 
 	Timer fanoutLatency() {

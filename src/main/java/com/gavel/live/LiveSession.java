@@ -2,10 +2,10 @@ package com.gavel.live;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.function.LongFunction;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +20,12 @@ import org.springframework.web.socket.WebSocketSession;
  */
 final class LiveSession implements Outbox.Owner {
 
+	/**
+	 * A socket that does not take its messages fast enough: it may reconnect (and resync) at
+	 * once, unlike a banned one (1008).
+	 */
+	static final CloseStatus TOO_SLOW = new CloseStatus(1013, "too slow");
+
 	private static final Logger log = LoggerFactory.getLogger(LiveSession.class);
 
 	private final WebSocketSession socket;
@@ -30,9 +36,11 @@ final class LiveSession implements Outbox.Owner {
 
 	private final boolean admin;
 
+	private final String clientAddress;
+
 	private volatile boolean watchingOps;
 
-	private final Set<Long> subscriptions = ConcurrentHashMap.newKeySet();
+	private final Subscriptions subscriptions;
 
 	/** Per lot, the newest sequence this socket was sent: older events are skipped. */
 	private final Map<Long, Long> lastSent = new ConcurrentHashMap<>();
@@ -42,9 +50,13 @@ final class LiveSession implements Outbox.Owner {
 
 	private final BidRateLimiter bidLimiter;
 
+	private final MessageLimiter subscribeLimiter;
+
+	private final MessageLimiter pingLimiter;
+
 	private final MessageCodec codec;
 
-	private final LongFunction<LotView> latestView;
+	private final WatchedLots lots;
 
 	private final LiveMetrics metrics;
 
@@ -54,17 +66,26 @@ final class LiveSession implements Outbox.Owner {
 
 	private volatile long lastSeenNanos = System.nanoTime();
 
-	private volatile boolean closing;
+	private final AtomicBoolean closing = new AtomicBoolean();
 
-	LiveSession(WebSocketSession socket, Long userId, String username, boolean admin, BidRateLimiter bidLimiter,
-			MessageCodec codec, LongFunction<LotView> latestView, LiveMetrics metrics, Executor closer) {
+	/** A close the close threads had no room for; {@link LiveHousekeeping} tries it again. */
+	private volatile CloseStatus deferredClose;
+
+	LiveSession(WebSocketSession socket, Long userId, String username, boolean admin, String clientAddress,
+			BidRateLimiter bidLimiter, LiveProperties properties, MessageCodec codec, WatchedLots lots,
+			LiveMetrics metrics, Executor closer) {
 		this.socket = socket;
 		this.userId = userId;
 		this.username = username;
 		this.admin = admin;
+		this.clientAddress = clientAddress;
 		this.bidLimiter = bidLimiter;
+		long now = System.nanoTime();
+		this.subscribeLimiter = new MessageLimiter(properties.subscribesPerSecond(), properties.subscribeBurst(), now);
+		this.pingLimiter = new MessageLimiter(properties.pingsPerSecond(), properties.pingBurst(), now);
+		this.subscriptions = new Subscriptions(this, lots, properties.maxSubscriptions());
 		this.codec = codec;
-		this.latestView = latestView;
+		this.lots = lots;
 		this.metrics = metrics;
 		this.closer = closer;
 	}
@@ -93,6 +114,11 @@ final class LiveSession implements Outbox.Owner {
 		return this.admin;
 	}
 
+	/** The client's address as the handshake saw it, or {@code null} if unknown. */
+	String clientAddress() {
+		return this.clientAddress;
+	}
+
 	boolean watchingOps() {
 		return this.watchingOps;
 	}
@@ -101,21 +127,8 @@ final class LiveSession implements Outbox.Owner {
 		this.watchingOps = on;
 	}
 
-	Set<Long> subscriptions() {
+	Subscriptions subscriptions() {
 		return this.subscriptions;
-	}
-
-	boolean subscribe(long lotId) {
-		return this.subscriptions.add(lotId);
-	}
-
-	void unsubscribe(long lotId) {
-		this.subscriptions.remove(lotId);
-		this.lastSent.remove(lotId);
-	}
-
-	int subscriptionCount() {
-		return this.subscriptions.size();
 	}
 
 	void rememberAlias(long lotId, String alias) {
@@ -130,6 +143,14 @@ final class LiveSession implements Outbox.Owner {
 
 	boolean tryBid() {
 		return this.bidLimiter.tryAcquire(System.nanoTime());
+	}
+
+	MessageLimiter.Verdict trySubscribe() {
+		return this.subscribeLimiter.take(System.nanoTime());
+	}
+
+	MessageLimiter.Verdict tryPing() {
+		return this.pingLimiter.take(System.nanoTime());
 	}
 
 	void touch() {
@@ -150,6 +171,12 @@ final class LiveSession implements Outbox.Owner {
 		this.lastSent.put(lotId, after);
 	}
 
+	/** Forgets an unsubscribed lot: nothing more of it is sent. */
+	void forgetLot(long lotId) {
+		this.outbox.purge(lotId);
+		this.lastSent.remove(lotId);
+	}
+
 	int queued() {
 		return this.outbox.size();
 	}
@@ -167,14 +194,14 @@ final class LiveSession implements Outbox.Owner {
 	public String render(Frame frame) {
 		switch (frame.kind()) {
 			case EVENT -> {
-				if (!this.subscriptions.contains(frame.lotId()) || frame.sequence() <= sent(frame.lotId())) {
+				if (!this.subscriptions.watches(frame.lotId()) || frame.sequence() <= sent(frame.lotId())) {
 					return null;
 				}
 				this.lastSent.put(frame.lotId(), frame.sequence());
 			}
 			case SNAPSHOT_MARKER -> {
-				LotView view = this.latestView.apply(frame.lotId());
-				if (!this.subscriptions.contains(frame.lotId()) || view == null
+				LotView view = this.lots.latest(frame.lotId());
+				if (!this.subscriptions.watches(frame.lotId()) || view == null
 						|| view.sequence() <= sent(frame.lotId())) {
 					return null;
 				}
@@ -202,28 +229,45 @@ final class LiveSession implements Outbox.Owner {
 	@Override
 	public void failed(String why) {
 		log.debug("Dropping socket {}: {}", id(), why);
-		close(CloseStatus.POLICY_VIOLATION.withReason("too slow"));
+		close(TOO_SLOW);
 	}
 
-	/** Closes the socket without ever blocking the caller (a close can wait on a slow peer). */
+	/**
+	 * Closes the socket without ever blocking the caller (a close can wait on a slow peer). The
+	 * container sends the close frame once the frame in flight, if any, is written.
+	 */
 	void close(CloseStatus status) {
-		if (this.closing) {
+		if (!this.closing.compareAndSet(false, true)) {
 			return;
 		}
-		this.closing = true;
-		this.metrics.closed(status.getCode());
-		this.closer.execute(() -> {
-			try {
-				this.socket.close(status);
-			}
-			catch (IOException | RuntimeException ex) {
-				log.debug("Closing socket {} failed: {}", id(), ex.getMessage());
-			}
-		});
+		try {
+			this.closer.execute(() -> {
+				try {
+					this.socket.close(status);
+				}
+				catch (IOException | RuntimeException ex) {
+					log.debug("Closing socket {} failed: {}", id(), ex.getMessage());
+				}
+			});
+			this.deferredClose = null;
+			this.metrics.closed(status.getCode());
+		}
+		catch (RejectedExecutionException ex) {
+			this.deferredClose = status;
+			this.closing.set(false);
+		}
 	}
 
+	/** A close that could not be started yet, or {@code null}. */
+	CloseStatus deferredClose() {
+		return this.deferredClose;
+	}
+
+	/** The socket is gone: it watches nothing from now on, and nothing more is queued for it. */
 	void closed() {
-		this.closing = true;
+		this.closing.set(true);
+		this.deferredClose = null;
+		this.subscriptions.close();
 		Outbox box = this.outbox;
 		if (box != null) {
 			box.close();

@@ -42,7 +42,7 @@ class OpsFeed {
 
 	private final LiveMetrics metrics;
 
-	private final LiveFanout fanout;
+	private final WatchedLots lots;
 
 	private final AuctionCatalog catalog;
 
@@ -55,11 +55,11 @@ class OpsFeed {
 
 	private final AtomicLong extensions = new AtomicLong();
 
-	OpsFeed(SessionRegistry registry, LiveMetrics metrics, LiveFanout fanout, AuctionCatalog catalog,
+	OpsFeed(SessionRegistry registry, LiveMetrics metrics, WatchedLots lots, AuctionCatalog catalog,
 			MessageCodec codec, Clock clock) {
 		this.registry = registry;
 		this.metrics = metrics;
-		this.fanout = fanout;
+		this.lots = lots;
 		this.catalog = catalog;
 		this.codec = codec;
 		this.clock = clock;
@@ -108,8 +108,8 @@ class OpsFeed {
 	Ops snapshot() {
 		Instant now = this.clock.instant();
 		List<LotWatchers> watchers = new ArrayList<>();
-		this.registry.watcherCounts().forEach((lot, count) -> {
-			LotView view = this.fanout.latest(lot);
+		this.lots.watcherCounts().forEach((lot, count) -> {
+			LotView view = this.lots.latest(lot);
 			watchers.add(new LotWatchers(lot, view != null ? view.title() : null, count));
 		});
 		watchers.sort(Comparator.comparingInt(LotWatchers::watchers).reversed());
@@ -145,7 +145,7 @@ class OpsFeed {
 			.map((l) -> new Closing(l.id(), l.title(), l.endsAt()))
 			.toList();
 
-		return new Ops("ops", now, this.registry.count(), this.registry.subscriptionCount(), watchers, minutes, p50,
+		return new Ops("ops", now, this.registry.count(), this.lots.subscriptionCount(), watchers, minutes, p50,
 				p99, rejected, this.extensions.get(), (long) this.metrics.overflowCount(), closing);
 	}
 

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendResult;
@@ -24,7 +25,7 @@ final class Outbox {
 
 		void overflowed();
 
-		/** The socket could not take a frame in time, or the queue cannot be bounded. */
+		/** The socket could not take a frame in time, the queue cannot be bounded, or sending cannot go on. */
 		void failed(String why);
 
 	}
@@ -177,7 +178,16 @@ final class Outbox {
 		}
 		// Continue on our own executor: the container may call us back on the thread that sent,
 		// and the next send must not grow that thread's stack.
-		this.executor.execute(this::sendNext);
+		try {
+			this.executor.execute(this::sendNext);
+		}
+		catch (RejectedExecutionException ex) {
+			// Each socket queues at most one continuation and the queue has room for every socket
+			// the node admits, so this means the server is overloaded or stopping: the client is
+			// told to come back (and resync) rather than left waiting on frames that never come.
+			stopSending();
+			this.owner.failed("no thread to continue sending");
+		}
 	}
 
 	private synchronized void stopSending() {

@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Many watchers and several bidders on one lot all end on the same state, with no gaps. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gavel.demo.enabled=false", "gavel.admin.password=admin-password-1",
-				"spring.datasource.url=jdbc:h2:mem:live-channel;DB_CLOSE_DELAY=-1" })
+				"spring.datasource.url=jdbc:h2:mem:live-channel;DB_CLOSE_DELAY=-1",
+				// Fifty-five sockets from one address (loopback): more than a client may hold by default.
+				"gavel.live.max-sockets-per-address=100" })
 class LiveCrowdTests extends LiveTestSupport {
 
 	private static final int WATCHERS = 50;
