@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -35,6 +36,8 @@ final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 
 	private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
 
+	private volatile String closeReason;
+
 	private final AtomicBoolean reading = new AtomicBoolean(true);
 
 	private final StringBuilder partial = new StringBuilder();
@@ -45,7 +48,7 @@ final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 	}
 
 	static LiveTestClient connect(int port, String username, String password) {
-		return connect(port, username, password, null);
+		return connect(port, username, password, (String) null);
 	}
 
 	static LiveTestClient connect(int port, String username, String password, String origin) {
@@ -59,6 +62,21 @@ final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 
 	static CompletableFuture<LiveTestClient> connectAsync(int port, String username, String password,
 			String origin) {
+		return connectAsync(port, username, password, origin, Map.of());
+	}
+
+	/** Connects with extra handshake headers. */
+	static LiveTestClient connect(int port, String username, String password, Map<String, String> headers) {
+		try {
+			return connectAsync(port, username, password, null, headers).get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException | ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("could not connect: " + ex, ex);
+		}
+	}
+
+	static CompletableFuture<LiveTestClient> connectAsync(int port, String username, String password, String origin,
+			Map<String, String> headers) {
 		LiveTestClient client = new LiveTestClient();
 		WebSocket.Builder builder = HttpClient.newHttpClient()
 			.newWebSocketBuilder()
@@ -72,6 +90,7 @@ final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 		if (origin != null) {
 			builder.header("Origin", origin);
 		}
+		headers.forEach(builder::header);
 		return builder.buildAsync(URI.create("ws://localhost:" + port + "/ws"), client).thenApply((ws) -> {
 			client.socket = ws;
 			return client;
@@ -173,6 +192,11 @@ final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 		return this.closeCode.isDone();
 	}
 
+	/** The reason the server gave with its close frame, once closed. */
+	String closeReason() {
+		return this.closeReason;
+	}
+
 	@Override
 	public void onOpen(WebSocket webSocket) {
 		webSocket.request(1);
@@ -193,6 +217,7 @@ final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 
 	@Override
 	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+		this.closeReason = reason;
 		this.closeCode.complete(statusCode);
 		return null;
 	}

@@ -6,6 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import com.gavel.account.Account;
 import com.gavel.account.AccountService;
@@ -18,6 +24,8 @@ import com.gavel.auction.LotView;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Users, lots and clients for live-channel tests against the real server. */
 abstract class LiveTestSupport {
@@ -35,6 +43,12 @@ abstract class LiveTestSupport {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	LiveExecutors executors;
+
+	@Autowired
+	LiveProperties liveProperties;
 
 	Account bidder(String prefix) {
 		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -89,6 +103,66 @@ abstract class LiveTestSupport {
 
 	static String newId() {
 		return UUID.randomUUID().toString();
+	}
+
+	/**
+	 * Waits until every subscription the server took so far was prepared and handed over on the
+	 * lot's fan-out thread: the subscription threads are all seen running a task queued after it,
+	 * then a task queued on the lot's thread after the hand-over has run.
+	 */
+	void settleSubscriptions(long lotId) {
+		int threads = this.liveProperties.subscriptionThreads();
+		CyclicBarrier everyThread = new CyclicBarrier(threads + 1);
+		for (int i = 0; i < threads; i++) {
+			this.executors.subscriptions().execute(() -> await(everyThread));
+		}
+		await(everyThread);
+		CountDownLatch handedOver = new CountDownLatch(1);
+		assertThat(this.executors.stripe(lotId).offer(handedOver::countDown)).isTrue();
+		try {
+			assertThat(handedOver.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("interrupted");
+		}
+	}
+
+	/** Waits until the server handled every message the client sent before: a ping's answer. */
+	static void roundTrip(LiveTestClient client) {
+		long t = System.nanoTime();
+		client.send(Map.of("type", "ping", "t", t));
+		client.await("pong", (p) -> p.path("t").asLong() == t, Duration.ofSeconds(5));
+	}
+
+	/** Waits (a bounded time) until the condition holds. */
+	static void awaitTrue(String what, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("not within 5 s: " + what);
+			}
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError("interrupted");
+			}
+		}
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("interrupted");
+		}
+		catch (BrokenBarrierException | TimeoutException ex) {
+			throw new AssertionError("the subscription threads did not all come round", ex);
+		}
 	}
 
 }
