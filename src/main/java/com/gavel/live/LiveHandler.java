@@ -195,7 +195,7 @@ class LiveHandler extends AbstractWebSocketHandler {
 	 */
 	private void serverError(LiveSession session, ClientMessage parsed, RuntimeException ex) {
 		String type = (parsed != null) ? parsed.getClass().getSimpleName() : "unparsed";
-		log.error("Handling a {} message on socket {} failed", type, session.id(), ex);
+		log.error("Handling {} from socket {} failed", type, session.id(), ex);
 		if (parsed instanceof ClientMessage.Bid bid) {
 			this.metrics.rejected(SERVER_ERROR);
 			session.send(rejection(bid, SERVER_ERROR, "The server could not take the bid. Send it again."));

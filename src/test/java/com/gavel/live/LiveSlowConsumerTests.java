@@ -1,5 +1,6 @@
 package com.gavel.live;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.BidResult;
 import com.gavel.auction.LotView;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,6 +92,34 @@ class LiveSlowConsumerTests extends LiveTestSupport {
 			slow.send(Map.of("type", "ping", "t", 7));
 			assertThat(slow.await("pong", (p) -> true, Duration.ofSeconds(5)).path("t").asLong()).isEqualTo(7);
 		}
+	}
+
+	/**
+	 * A peer that keeps sending but reads none of the answers cannot be queued for: it is closed
+	 * with 1013 (try again later, so a browser reconnects and resyncs), not 1008 (which says
+	 * banned). The close frame reaches it as soon as it reads again.
+	 */
+	@Test
+	void aSocketThatReadsNothingIsClosedWith1013AndHearsTheCloseFrame() throws IOException {
+		Account ada = bidder("ada");
+		double closedBefore = closedWith(1013);
+		try (RawWebSocket ws = RawWebSocket.open(this.port, ada.username(), PASSWORD, 2048)) {
+			assertThat(ws.readText()).contains("\"type\":\"hello\"");
+			// Every bid is answered (past the bid rate with rate-limited); none of it is read.
+			for (int i = 0; i < 20_000 && closedWith(1013) == closedBefore; i++) {
+				ws.text("{\"type\":\"bid\",\"lot\":987654,\"requestId\":\"r" + i + "\",\"amount\":\"10.00\"}");
+			}
+			assertThat(closedWith(1013)).as("the server gave up on the socket").isGreaterThan(closedBefore);
+			RawWebSocket.Ending ending = ws.awaitEnd();
+			assertThat(ending.closeFrame()).as("a close frame, not a bare end of the connection: %s", ending).isTrue();
+			assertThat(ending.code()).isEqualTo(1013);
+			assertThat(ending.reason()).isEqualTo("too slow");
+		}
+	}
+
+	private double closedWith(int code) {
+		Counter counter = this.meters.find("gavel.live.closes").tag("code", Integer.toString(code)).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 }
