@@ -6,6 +6,11 @@ const PROTOCOL = 'gavel.v1';
 const PING_EVERY_MS = 20000;
 const SILENCE_LIMIT_MS = 50000; // no frame for this long (pings are answered): the link is dead
 const RESYNC_RETRY_MS = 5000;
+const SUBSCRIBE_RETRY_MS = 2000;
+// Closes that mean "do not come back like this": a client bug (1003 binary, 1009 too big) or
+// policy (1008: banned, or a refused origin). Everything else, notably 1013 (too slow, or a
+// socket cap or the node's limit reached), means try again later: reconnect with backoff and
+// resubscribe with the last sequence seen.
 const NO_RECONNECT = new Set([1003, 1008, 1009]);
 const MAX_LOTS = 200;
 
@@ -42,6 +47,7 @@ export class LiveClient {
     this.lots = new Map(); // lot id -> last sequence applied (null: none yet)
     this.resyncing = new Map(); // lot id -> time a resubscribe was asked
     this.pending = new Map(); // request id -> bid frame not yet answered
+    this.retryTimer = null;
     this.state = 'connecting';
     this.attempt = 0;
     this.socket = null;
@@ -185,6 +191,19 @@ export class LiveClient {
     this.send({ type: 'ping', t: Date.now() });
   }
 
+  /**
+   * The server had no room (busy) or allowance (rate-limited) for a subscribe: ask for every lot
+   * again a little later. The server sends nothing for a lot this socket already watches and is
+   * up to date on, so asking again costs nothing for the lots that did get through.
+   */
+  retrySubscriptions() {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.isLive() && this.lots.size > 0) this.subscribe([...this.lots.keys()]);
+    }, SUBSCRIBE_RETRY_MS * (0.5 + Math.random() / 2));
+  }
+
   handle(msg) {
     switch (msg.type) {
       case 'hello':
@@ -219,6 +238,10 @@ export class LiveClient {
         return;
       case 'bid-result':
         this.pending.delete(msg.requestId);
+        this.onMessage(msg);
+        return;
+      case 'error':
+        if (msg.code === 'busy' || msg.code === 'rate-limited') this.retrySubscriptions();
         this.onMessage(msg);
         return;
       default:
