@@ -7,11 +7,11 @@ const PING_EVERY_MS = 20000;
 const SILENCE_LIMIT_MS = 50000; // no frame for this long (pings are answered): the link is dead
 const RESYNC_RETRY_MS = 5000;
 const SUBSCRIBE_RETRY_MS = 2000;
-// Closes that mean "do not come back like this": a client bug (1003 binary, 1009 too big) or
-// policy (1008: banned, or a refused origin). Everything else, notably 1013 (too slow, or a
-// socket cap or the node's limit reached), means try again later: reconnect with backoff and
-// resubscribe with the last sequence seen.
-const NO_RECONNECT = new Set([1003, 1008, 1009]);
+// Closes that mean "do not come back like this": a client bug (1002 protocol error, 1003 binary,
+// 1007 not UTF-8, 1009 too big) or policy (1008: banned). Everything else, notably 1013 (too
+// slow, or a socket cap or the node's limit reached), means try again later: reconnect with
+// backoff and resubscribe with the last sequence seen.
+const NO_RECONNECT = new Set([1002, 1003, 1007, 1008, 1009]);
 const MAX_LOTS = 200;
 
 /** Delay before reconnect attempt n (0-based): min(30 s, 0.5 s × 2^n) × random(0.5…1.0). */
