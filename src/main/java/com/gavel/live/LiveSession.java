@@ -233,8 +233,9 @@ final class LiveSession implements Outbox.Owner {
 	}
 
 	/**
-	 * Closes the socket without ever blocking the caller (a close can wait on a slow peer). The
-	 * container sends the close frame once the frame in flight, if any, is written.
+	 * Closes the socket without ever blocking the caller (a close can wait on a slow peer): the
+	 * container sends the close frame right after the frame in flight, if any, waiting up to the
+	 * blocking send timeout (2 s) for the peer to take that one.
 	 */
 	void close(CloseStatus status) {
 		if (!this.closing.compareAndSet(false, true)) {
