@@ -15,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity frames queued per socket before its events collapse into snapshots
  * @param sendTimeout how long a socket may take to accept one frame before it is dropped
  * @param idleTimeout a socket that sends nothing for this long is closed
- * @param bidsPerSecond sustained bids a second one socket may send
- * @param bidBurst bids one socket may send at once
  * @param maxSubscriptions lots one socket may watch
  * @param maxReplay the most events replayed on resubscribe; a larger gap gets a snapshot
  * @param fanoutThreads threads that hand events to sockets (each lot always on the same one)
@@ -25,7 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LiveProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("20000") int maxConnections,
 		@DefaultValue("4096") int maxMessageBytes, @DefaultValue("256") int queueCapacity,
 		@DefaultValue("30s") Duration sendTimeout, @DefaultValue("90s") Duration idleTimeout,
-		@DefaultValue("5") double bidsPerSecond, @DefaultValue("10") int bidBurst,
 		@DefaultValue("200") int maxSubscriptions, @DefaultValue("200") int maxReplay,
 		@DefaultValue("2") int fanoutThreads) {
 }

@@ -40,8 +40,6 @@ final class LiveSession implements Outbox.Owner {
 	/** Per lot, this user's alias there ("Bidder 3"), once known. */
 	private final Map<Long, String> aliases = new ConcurrentHashMap<>();
 
-	private final BidRateLimiter bidLimiter;
-
 	private final MessageCodec codec;
 
 	private final LongFunction<LotView> latestView;
@@ -56,13 +54,12 @@ final class LiveSession implements Outbox.Owner {
 
 	private volatile boolean closing;
 
-	LiveSession(WebSocketSession socket, Long userId, String username, boolean admin, BidRateLimiter bidLimiter,
-			MessageCodec codec, LongFunction<LotView> latestView, LiveMetrics metrics, Executor closer) {
+	LiveSession(WebSocketSession socket, Long userId, String username, boolean admin, MessageCodec codec,
+			LongFunction<LotView> latestView, LiveMetrics metrics, Executor closer) {
 		this.socket = socket;
 		this.userId = userId;
 		this.username = username;
 		this.admin = admin;
-		this.bidLimiter = bidLimiter;
 		this.codec = codec;
 		this.latestView = latestView;
 		this.metrics = metrics;
@@ -126,10 +123,6 @@ final class LiveSession implements Outbox.Owner {
 
 	String aliasOn(long lotId) {
 		return this.aliases.get(lotId);
-	}
-
-	boolean tryBid() {
-		return this.bidLimiter.tryAcquire(System.nanoTime());
 	}
 
 	void touch() {

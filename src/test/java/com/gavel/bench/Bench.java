@@ -182,9 +182,9 @@ public final class Bench {
 		Path gcLog = this.options.out.resolve("gavel-gc.log");
 		Files.deleteIfExists(gcLog);
 		Map<String, String> env = Map.of("GAVEL_ADMIN_PASSWORD", ADMIN_PASSWORD, "GAVEL_DEMO_ENABLED", "false",
-				// Bids per socket are limited to 5/s (burst 10) by default; the benchmark's bidders
+				// Bids per bidder are limited to 5/s (burst 10) by default; the benchmark's bidders
 				// are bots that send more, so the limit is raised for this run.
-				"GAVEL_LIVE_BIDSPERSECOND", "100", "GAVEL_LIVE_BIDBURST", "200");
+				"GAVEL_AUCTION_BIDSPERSECOND", "100", "GAVEL_AUCTION_BIDBURST", "200");
 		log("starting Gavel (packaged jar, -Xmx%s) on port %d, data in %s", this.options.heap, port, data);
 		this.server = PackagedApp.gavel(data, port, this.options.out.resolve("gavel.log"), env,
 				List.of("-Xmx" + this.options.heap, "-Xlog:gc:file=" + gcLog + ":time"))
