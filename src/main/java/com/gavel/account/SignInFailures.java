@@ -43,8 +43,8 @@ final class SignInFailures {
 		if (entry.refusedUntil != null && now.isBefore(entry.refusedUntil)) {
 			return Optional.of(Duration.between(now, entry.refusedUntil));
 		}
-		// Attempts still being checked count against what is left, or a burst of parallel guesses
-		// would all be checked before the first of them failed.
+		// Attempts still being checked (reserved) count against what is left, or a burst of parallel
+		// guesses would all be checked before the first of them failed.
 		int allowed = (entry.failures >= this.limit) ? 1 : this.limit - entry.failures;
 		if (entry.inFlight >= allowed) {
 			return Optional.of(this.settings.firstRefusal());

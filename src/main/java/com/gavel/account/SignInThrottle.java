@@ -2,6 +2,8 @@ package com.gavel.account;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -74,30 +76,29 @@ public class SignInThrottle {
 	 * {@link #end} it once the password was checked.
 	 */
 	synchronized Optional<Refusal> begin(String username, String address) {
-		var now = this.clock.instant();
+		Instant now = this.clock.instant();
 		String name = key(username);
-		String from = key(address);
+		String from = addressKey(address);
 		Optional<Refusal> refusal = this.usernames.refusal(name, now)
 			.map((wait) -> new Refusal(wait, Limit.USERNAME))
 			.or(() -> this.addresses.refusal(from, now).map((wait) -> new Refusal(wait, Limit.ADDRESS)));
 		if (refusal.isEmpty()) {
+			// Only the username's: many people behind one address sign in at once, one person rarely does.
 			this.usernames.reserve(name, now);
-			this.addresses.reserve(from, now);
 		}
 		return refusal;
 	}
 
 	synchronized void end(String username, String address) {
 		this.usernames.release(key(username));
-		this.addresses.release(key(address));
 	}
 
 	/** The password (or the username) was wrong. */
 	synchronized void failed(String username, String address) {
-		var now = this.clock.instant();
+		Instant now = this.clock.instant();
 		this.usernames.failed(key(username), now);
 		if (address != null) {
-			this.addresses.failed(key(address), now);
+			this.addresses.failed(addressKey(address), now);
 		}
 	}
 
@@ -111,6 +112,50 @@ public class SignInThrottle {
 
 	synchronized int trackedAddresses() {
 		return this.addresses.size();
+	}
+
+	/**
+	 * An IPv4 address as it is; an IPv6 address by its /64 network, which is what one client is
+	 * usually given: counting each of its 2^64 addresses apart would count nothing.
+	 */
+	static String addressKey(String address) {
+		if (address == null || address.indexOf(':') < 0) {
+			return key(address);
+		}
+		String literal = address.replace("[", "").replace("]", "");
+		int zone = literal.indexOf('%');
+		literal = (zone >= 0) ? literal.substring(0, zone) : literal;
+		String[] groups = expand(literal);
+		return (groups != null) ? String.join(":", Arrays.copyOf(groups, 4)) + "::/64" : key(address);
+	}
+
+	/** The eight groups of an IPv6 literal in short form (no leading zeros), or null if it is not one. */
+	private static String[] expand(String literal) {
+		if (literal.indexOf('.') >= 0 || literal.length() > 39) {
+			return null;
+		}
+		int gap = literal.indexOf("::");
+		String[] head = split((gap >= 0) ? literal.substring(0, gap) : literal);
+		String[] tail = (gap >= 0) ? split(literal.substring(gap + 2)) : new String[0];
+		int missing = 8 - head.length - tail.length;
+		if ((gap < 0 && missing != 0) || (gap >= 0 && missing < 1)) {
+			return null;
+		}
+		String[] groups = new String[8];
+		Arrays.fill(groups, "0");
+		System.arraycopy(head, 0, groups, 0, head.length);
+		System.arraycopy(tail, 0, groups, 8 - tail.length, tail.length);
+		for (int i = 0; i < 8; i++) {
+			if (!groups[i].matches("[0-9a-fA-F]{1,4}")) {
+				return null;
+			}
+			groups[i] = Integer.toHexString(Integer.parseInt(groups[i], 16));
+		}
+		return groups;
+	}
+
+	private static String[] split(String part) {
+		return part.isEmpty() ? new String[0] : part.split(":", -1);
 	}
 
 	private static String key(String value) {

@@ -97,6 +97,24 @@ class SignInThrottleTests {
 	}
 
 	@Test
+	void anIpv6ClientIsCountedByItsSlash64Network() {
+		for (int i = 0; i < 20; i++) {
+			assertThat(fail("guess-" + i, "2001:db8:1:2::" + Integer.toHexString(i + 1))).isEmpty();
+		}
+		assertThat(this.throttle.begin("eve", "2001:0db8:0001:0002:ffff:ffff:ffff:ffff")).get()
+			.extracting(Refusal::limit)
+			.isEqualTo(Limit.ADDRESS);
+		assertThat(this.throttle.begin("eve", "2001:db8:1:3::1")).as("the next /64 is someone else").isEmpty();
+
+		assertThat(SignInThrottle.addressKey("2001:DB8:0:0:1::1")).isEqualTo("2001:db8:0:0::/64");
+		assertThat(SignInThrottle.addressKey("[::1]")).isEqualTo("0:0:0:0::/64");
+		assertThat(SignInThrottle.addressKey("fe80::1%eth0")).isEqualTo("fe80:0:0:0::/64");
+		assertThat(SignInThrottle.addressKey("192.0.2.10")).isEqualTo("192.0.2.10");
+		assertThat(SignInThrottle.addressKey("::ffff:192.0.2.10")).isEqualTo("::ffff:192.0.2.10");
+		assertThat(SignInThrottle.addressKey("not:an:address")).isEqualTo("not:an:address");
+	}
+
+	@Test
 	void countsAreForgottenAfterAQuietWindow() {
 		failTimes("fay", HOME, 4);
 		this.clock.advance(Duration.ofMinutes(15));
@@ -124,6 +142,11 @@ class SignInThrottleTests {
 		this.throttle.end("gil", HOME);
 		assertThat(this.throttle.begin("gil", HOME)).isEmpty();
 		this.throttle.end("gil", HOME);
+
+		// Many people behind one address sign in at once: that alone is never refused.
+		for (int i = 0; i < 100; i++) {
+			assertThat(this.throttle.begin("crowd-" + i, "198.51.100.1")).isEmpty();
+		}
 	}
 
 	@Test
