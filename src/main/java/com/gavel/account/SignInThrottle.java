@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(SignInProperties.class)
-public class SignInThrottle {
+class SignInThrottle {
 
-	/** Usernames are at most 40 characters; a longer key can only be made up, so it is cut short. */
+	/** Real usernames are short (registration allows 40): a longer key is made up, so it is cut short. */
 	private static final int MAX_KEY_LENGTH = 128;
 
 	private final SignInFailures usernames;
