@@ -34,6 +34,7 @@ class SecurityConfig {
 			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(
 					new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 					PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+		// Sign-in throttling joins this chain from account/SignInThrottling, a Customizer<HttpSecurity> bean.
 		return http.build();
 	}
 
