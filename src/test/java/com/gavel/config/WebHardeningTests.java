@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -211,6 +213,9 @@ class WebHardeningTests {
 			assertThat(page.headers().firstValue("X-Frame-Options")).as(what).hasValue("DENY");
 		}
 		assertThat(pages.get(3).statusCode()).isEqualTo(404);
+		HttpResponse<String> script = send(stranger, request("/js/lot.js").GET());
+		assertThat(script.headers().firstValue("Content-Security-Policy")).isPresent();
+		assertThat(script.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 	}
 
 	@Test
@@ -274,11 +279,11 @@ class WebHardeningTests {
 	/** The cookie's attributes after its value, lower case, without spaces. */
 	private static List<String> attributes(String setCookie) {
 		String[] parts = setCookie.split(";");
-		return java.util.Arrays.stream(parts, 1, parts.length).map((p) -> p.trim().toLowerCase()).toList();
+		return Arrays.stream(parts, 1, parts.length).map((p) -> p.trim().toLowerCase()).toList();
 	}
 
 	private static String basicAdmin() {
-		return "Basic " + java.util.Base64.getEncoder()
+		return "Basic " + Base64.getEncoder()
 			.encodeToString((TestAccounts.ADMIN_USERNAME + ":" + TestAccounts.ADMIN_PASSWORD)
 				.getBytes(StandardCharsets.UTF_8));
 	}

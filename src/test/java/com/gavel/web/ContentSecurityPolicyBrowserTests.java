@@ -24,11 +24,13 @@ import static com.gavel.web.Browsers.script;
 import static com.gavel.web.Browsers.until;
 import static com.gavel.web.Browsers.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Content-Security-Policy in a real browser: every page a visitor, a bidder and an admin can
- * reach works under it (sockets and the chart included) without a single violation, and markup
- * injected into a page cannot run script or apply style, and the tests see it try.
+ * reach works under it (sockets and the chart included) without a single violation; markup
+ * injected into a page cannot run script or apply style; and a browser test whose page reported a
+ * violation fails.
  */
 @WebSpringBootTest
 class ContentSecurityPolicyBrowserTests {
@@ -86,6 +88,17 @@ class ContentSecurityPolicyBrowserTests {
 	}
 
 	@Test
+	void aBrowserTestFailsWhenItsPageReportedAViolation() {
+		Browsers own = new Browsers();
+		WebDriver browser = own.open();
+		browser.get(base() + "/login");
+		script(browser, "document.body.setAttribute('style', 'background: rgb(255, 0, 0)')");
+		assertThatThrownBy(own::close).isInstanceOf(AssertionError.class)
+			.hasMessageContaining("Content-Security-Policy violations")
+			.hasMessageContaining("inline style");
+	}
+
+	@Test
 	void everyPageWorksUnderThePolicy() {
 		LotView lot = WebFixtures.openLot(this.engine, "Policy-abiding pewter jug", Duration.ofHours(1),
 				Duration.ofMinutes(2), Duration.ofMinutes(2));
@@ -110,7 +123,6 @@ class ContentSecurityPolicyBrowserTests {
 		WebDriver bidderBrowser = this.browsers.open();
 		Browsers.signIn(bidderBrowser, base(), bidder.username(), WebFixtures.PASSWORD);
 		visit(bidderBrowser, "/my/bids", "my-bids");
-		waitForCatalogueSocket(bidderBrowser);
 		assertNoViolation(bidderBrowser, "/my/bids");
 		visit(bidderBrowser, "/my/watchlist", "watchlist");
 		waitForCatalogueSocket(bidderBrowser);
