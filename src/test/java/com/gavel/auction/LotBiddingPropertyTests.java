@@ -43,7 +43,7 @@ class LotBiddingPropertyTests {
 	}
 
 	record Scenario(String currency, long start, Long reserveAbove, Long buyNowAbove, Integer maxExtensions,
-			boolean hardStop, List<Action> actions) {
+			Long hardStopAfterEnd, List<Action> actions) {
 
 		Long reserve() {
 			return this.reserveAbove == null ? null : this.start + this.reserveAbove;
@@ -64,7 +64,7 @@ class LotBiddingPropertyTests {
 			if (this.buyNow() != null) {
 				terms = terms.withBuyNow(text(this.buyNow()));
 			}
-			return this.hardStop ? terms.withHardStop(END.plus(Duration.ofMinutes(10))) : terms;
+			return this.hardStopAfterEnd != null ? terms.withHardStop(END.plusSeconds(this.hardStopAfterEnd)) : terms;
 		}
 
 		private String text(long minor) {
@@ -89,7 +89,8 @@ class LotBiddingPropertyTests {
 		Long reserveAbove = gen.chance(0.5) ? null : gen.between(0, 100_000);
 		Long buyNowAbove = gen.chance(0.6) ? null : gen.between(0, 100_000);
 		Integer maxExtensions = gen.chance(0.5) ? null : gen.uniform(0, 3);
-		boolean hardStop = gen.chance(0.5);
+		// A hard stop from right at the end to ten minutes after it, so extensions run into it.
+		Long hardStop = gen.chance(0.5) ? null : gen.between(0, 600);
 		int size = gen.uniform(1, 40);
 		List<Action> actions = new ArrayList<>();
 		for (int i = 0; i < size; i++) {
