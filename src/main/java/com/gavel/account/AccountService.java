@@ -22,19 +22,28 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final PasswordPolicy passwordPolicy;
+
 	AccountService(UserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, PasswordPolicy passwordPolicy) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
 		this.clock = clock;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	/**
-	 * @throws RegistrationException when the username or email is taken
+	 * Creates an account. Its password must meet the {@link PasswordPolicy} whoever chooses it:
+	 * the registration form, the first admin's configuration or the demo house's code.
+	 * @throws RegistrationException when the password is too weak or the username or email is
+	 * taken
 	 */
 	@Transactional
 	public Account register(String username, String email, String rawPassword, Role role) {
+		this.passwordPolicy.check(rawPassword).ifPresent((problem) -> {
+			throw RegistrationException.weakPassword(problem);
+		});
 		String name = username.trim();
 		String mail = email.trim().toLowerCase(Locale.ROOT);
 		if (this.users.existsByUsernameIgnoreCase(name)) {

@@ -2,6 +2,7 @@ package com.gavel.account;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,9 +27,16 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final AdminProperties properties;
 
-	AdminBootstrap(AccountService accounts, AdminProperties properties) {
+	private final PasswordPolicy passwords;
+
+	private final MessageSource messages;
+
+	AdminBootstrap(AccountService accounts, AdminProperties properties, PasswordPolicy passwords,
+			MessageSource messages) {
 		this.accounts = accounts;
 		this.properties = properties;
+		this.passwords = passwords;
+		this.messages = messages;
 	}
 
 	@Override
@@ -37,6 +46,14 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		boolean generated = this.properties.password() == null || this.properties.password().isBlank();
 		String password = generated ? randomPassword() : this.properties.password();
+		// A weak admin password on a fresh house is refused outright rather than warned about: the
+		// warning scrolls past, the admin account stays open to the first guesses.
+		this.passwords.check(password).ifPresent((problem) -> {
+			throw new IllegalStateException("Refusing to create the first admin '" + this.properties.username()
+					+ "': GAVEL_ADMIN_PASSWORD " + this.messages.getMessage(problem.messageCode(),
+							problem.messageArguments(), Locale.ENGLISH)
+					+ ". Choose another, or leave it unset to have a random one generated.");
+		});
 		this.accounts.register(this.properties.username(), this.properties.email(), password, Role.ADMIN);
 		if (generated) {
 			log.warn("""

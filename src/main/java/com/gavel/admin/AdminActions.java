@@ -21,13 +21,17 @@ import com.gavel.auction.LotView;
 import com.gavel.auction.Money;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every admin action, from the pages and from the JSON API alike: the engine (or the account
- * service) does it, and once it succeeded it goes into the audit log with who, what and why.
+ * service) does it, and it goes into the audit log with who, what and why in the same
+ * transaction, so there is never a change without its entry or an entry without its change.
  * <p>
  * No method here runs in a transaction of its own: the engine must commit before it publishes
- * the lot's events, which it could not do inside an outer transaction.
+ * the lot's events, which it could not do inside an outer transaction, so the audit entry rides
+ * in the engine's transaction instead (a ban has no lot, so it is one transaction here). The one exception is extending every lot at once, which
+ * changes each lot in its own turn and is logged once they all are.
  */
 @Service
 class AdminActions {
@@ -48,8 +52,8 @@ class AdminActions {
 	}
 
 	LotView create(GavelUser admin, Via via, LotSpec spec, boolean schedule) {
-		LotView lot = this.engine.createLot(spec);
-		this.audit.record(admin, via, AuditAction.LOT_CREATED, Subject.lot(lot.id()), describe(spec), null);
+		LotView lot = this.engine.createLot(spec, (created) -> this.audit.record(admin, via, AuditAction.LOT_CREATED,
+				Subject.lot(created.id()), describe(spec), null));
 		if (schedule) {
 			return schedule(admin, via, lot.id());
 		}
@@ -60,49 +64,44 @@ class AdminActions {
 	LotView amend(GavelUser admin, Via via, long lotId, LotSpec spec) {
 		LotAdminView before = this.catalog.adminLot(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
 		List<String> changed = changes(before.terms(), spec);
-		LotView after = this.engine.amend(lotId, spec);
-		if (!changed.isEmpty()) {
-			this.audit.record(admin, via, AuditAction.LOT_EDITED, Subject.lot(lotId), "changed " + String.join(", ", changed),
-					null);
-		}
-		return after;
+		return this.engine.amend(lotId, spec, (after) -> {
+			if (!changed.isEmpty()) {
+				this.audit.record(admin, via, AuditAction.LOT_EDITED, Subject.lot(lotId),
+						"changed " + String.join(", ", changed), null);
+			}
+		});
 	}
 
 	LotView schedule(GavelUser admin, Via via, long lotId) {
-		LotView lot = this.engine.schedule(lotId);
-		this.audit.record(admin, via, AuditAction.LOT_SCHEDULED, Subject.lot(lotId), "opens " + lot.startsAt(), null);
-		return lot;
+		return this.engine.schedule(lotId, (lot) -> this.audit.record(admin, via, AuditAction.LOT_SCHEDULED,
+				Subject.lot(lotId), "opens " + lot.startsAt(), null));
 	}
 
 	LotView open(GavelUser admin, Via via, long lotId) {
-		LotView lot = this.engine.openNow(lotId);
-		this.audit.record(admin, via, AuditAction.LOT_OPENED, Subject.lot(lotId), "ends " + lot.endsAt(), null);
-		return lot;
+		return this.engine.openNow(lotId, (lot) -> this.audit.record(admin, via, AuditAction.LOT_OPENED,
+				Subject.lot(lotId), "ends " + lot.endsAt(), null));
 	}
 
 	LotView pause(GavelUser admin, Via via, long lotId) {
-		LotView lot = this.engine.pause(lotId);
-		this.audit.record(admin, via, AuditAction.LOT_PAUSED, Subject.lot(lotId), null, null);
-		return lot;
+		return this.engine.pause(lotId,
+				(lot) -> this.audit.record(admin, via, AuditAction.LOT_PAUSED, Subject.lot(lotId), null, null));
 	}
 
 	LotView resume(GavelUser admin, Via via, long lotId) {
-		LotView lot = this.engine.resume(lotId);
-		this.audit.record(admin, via, AuditAction.LOT_RESUMED, Subject.lot(lotId), "ends " + lot.endsAt(), null);
-		return lot;
+		return this.engine.resume(lotId, (lot) -> this.audit.record(admin, via, AuditAction.LOT_RESUMED,
+				Subject.lot(lotId), "ends " + lot.endsAt(), null));
 	}
 
 	LotView close(GavelUser admin, Via via, long lotId) {
-		LotView lot = this.engine.closeNow(lotId);
-		String detail = lot.outcome() + (lot.price() != null ? " at " + lot.price() + " " + lot.currency() : "");
-		this.audit.record(admin, via, AuditAction.LOT_CLOSED, Subject.lot(lotId), detail, null);
-		return lot;
+		return this.engine.closeNow(lotId, (lot) -> {
+			String detail = lot.outcome() + (lot.price() != null ? " at " + lot.price() + " " + lot.currency() : "");
+			this.audit.record(admin, via, AuditAction.LOT_CLOSED, Subject.lot(lotId), detail, null);
+		});
 	}
 
 	LotView cancel(GavelUser admin, Via via, long lotId, String reason) {
-		LotView lot = this.engine.cancel(lotId, reason);
-		this.audit.record(admin, via, AuditAction.LOT_CANCELLED, Subject.lot(lotId), null, reason);
-		return lot;
+		return this.engine.cancel(lotId, reason,
+				(lot) -> this.audit.record(admin, via, AuditAction.LOT_CANCELLED, Subject.lot(lotId), null, reason));
 	}
 
 	LotView voidBid(GavelUser admin, Via via, long bidId, String reason) {
@@ -112,14 +111,15 @@ class AdminActions {
 			.filter((b) -> b.id() == bidId)
 			.findFirst()
 			.orElseThrow(() -> new LotNotFoundException("no such bid"));
-		LotView lot = this.engine.voidBid(bidId, reason, admin.id());
 		String bidder = this.accounts.find(bid.bidderId()).map(Account::username).orElse("#" + bid.bidderId());
 		String figure = bid.maximum() != null ? "maximum " + bid.maximum() : bid.amount();
-		String detail = "bid by " + bidder + " (" + bid.alias() + ", " + bid.kind() + " " + figure + " "
-				+ lot.currency() + "); price now " + (lot.price() == null ? "none" : lot.price() + " " + lot.currency());
-		this.audit.record(admin, via, AuditAction.BID_VOIDED, new Subject(lotId, bidId, bid.bidderId()), detail,
-				reason);
-		return lot;
+		return this.engine.voidBid(bidId, reason, admin.id(), (lot) -> {
+			String detail = "bid by " + bidder + " (" + bid.alias() + ", " + bid.kind() + " " + figure + " "
+					+ lot.currency() + "); price now "
+					+ (lot.price() == null ? "none" : lot.price() + " " + lot.currency());
+			this.audit.record(admin, via, AuditAction.BID_VOIDED, new Subject(lotId, bidId, bid.bidderId()), detail,
+					reason);
+		});
 	}
 
 	int extendAll(GavelUser admin, Via via, int minutes, String reason) {
@@ -133,6 +133,7 @@ class AdminActions {
 	 * Bans or unbans a bidder. Admin accounts cannot be banned here, so nobody locks the house out.
 	 * @throws IllegalArgumentException for an unknown user or an admin
 	 */
+	@Transactional
 	Account setBanned(GavelUser admin, Via via, long userId, boolean banned, String reason) {
 		Account user = this.accounts.find(userId).orElseThrow(() -> new IllegalArgumentException("no such user"));
 		if (user.role() == Role.ADMIN) {

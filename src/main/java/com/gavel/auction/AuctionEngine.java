@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -34,9 +34,10 @@ public class AuctionEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(AuctionEngine.class);
 
-	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
 	private static final int ATTEMPTS = 3;
+
+	private static final Consumer<LotView> NOTHING = (lot) -> {
+	};
 
 	private final LotRepository lots;
 
@@ -46,7 +47,7 @@ public class AuctionEngine {
 
 	private final EventLog eventLog;
 
-	private final LotLocks locks;
+	private final LotSequencer sequencer;
 
 	private final AccountService accounts;
 
@@ -61,7 +62,7 @@ public class AuctionEngine {
 	private final MeterRegistry meters;
 
 	AuctionEngine(LotRepository lots, BidRepository bids, LotBidderRepository lotBidders, EventLog eventLog,
-			LotLocks locks, AccountService accounts, TransactionTemplate transactions,
+			LotSequencer sequencer, AccountService accounts, TransactionTemplate transactions,
 			ApplicationEventPublisher publisher, AuctionProperties properties, Clock clock,
 			MeterRegistry meters) {
 		this.meters = meters;
@@ -69,7 +70,7 @@ public class AuctionEngine {
 		this.bids = bids;
 		this.lotBidders = lotBidders;
 		this.eventLog = eventLog;
-		this.locks = locks;
+		this.sequencer = sequencer;
 		this.accounts = accounts;
 		this.transactions = transactions;
 		this.publisher = publisher;
@@ -91,39 +92,37 @@ public class AuctionEngine {
 	}
 
 	private BidResult decideBid(BidRequest request) {
-		if (request.requestId() == null || !REQUEST_ID.matcher(request.requestId()).matches()) {
-			throw new InvalidBidException("requestId must be 1 to 64 letters, digits or . _ : -");
-		}
 		Account bidder = this.accounts.find(request.bidderId())
 			.orElseThrow(() -> new InvalidBidException("unknown bidder"));
 		if (bidder.banned()) {
-			return BidResult.rejected(request, RejectReason.BANNED, null);
+			return BidResult.rejected(request, RejectReason.BANNED, stamp(), null);
 		}
 		if (!bidder.mayBid()) {
-			return BidResult.rejected(request, RejectReason.NOT_A_BIDDER, null);
+			return BidResult.rejected(request, RejectReason.NOT_A_BIDDER, stamp(), null);
 		}
 		try {
-			return writeLot(request.lotId(), (now) -> decide(request, now));
+			return writeLot(request.lotId(), (arrived) -> decide(request, arrived));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The same request id raced in on another lot; the first one won and is stored.
 			return this.bids.findByBidderIdAndRequestId(request.bidderId(), request.requestId())
-				.map((bid) -> resultOf(bid, request))
+				.map((bid) -> earlierOutcome(bid, request))
 				.orElseThrow(() -> ex);
 		}
 		catch (OptimisticLockingFailureException ex) {
-			return BidResult.rejected(request, RejectReason.BUSY, null);
+			return BidResult.rejected(request, RejectReason.BUSY, stamp(), null);
 		}
 	}
 
-	private Decided<BidResult> decide(BidRequest request, Instant now) {
+	/** Decides a bid by the time it arrived, which may be a while before its lot's turn came. */
+	private Decided<BidResult> decide(BidRequest request, Instant arrived) {
 		Optional<Bid> earlier = this.bids.findByBidderIdAndRequestId(request.bidderId(), request.requestId());
 		if (earlier.isPresent()) {
-			return new Decided<>(resultOf(earlier.get(), request), null);
+			return new Decided<>(earlierOutcome(earlier.get(), request), null);
 		}
 		Lot lot = this.lots.findById(request.lotId()).filter((l) -> l.getStatus().isPublic()).orElse(null);
 		if (lot == null) {
-			return new Decided<>(BidResult.rejected(request, RejectReason.LOT_NOT_FOUND, null), null);
+			return new Decided<>(BidResult.rejected(request, RejectReason.LOT_NOT_FOUND, arrived, null), null);
 		}
 		Long amount;
 		Long maximum;
@@ -132,14 +131,15 @@ public class AuctionEngine {
 			maximum = minor(request.maximum(), lot);
 		}
 		catch (IllegalArgumentException ex) {
-			return new Decided<>(BidResult.rejected(request, RejectReason.INVALID_AMOUNT, lot.view(this.increments)),
-					null);
+			return new Decided<>(
+					BidResult.rejected(request, RejectReason.INVALID_AMOUNT, arrived, lot.view(this.increments)), null);
 		}
 		Optional<LotBidder> known = this.lotBidders.findByLotIdAndUserId(lot.getId(), request.bidderId());
 		int alias = known.map(LotBidder::getAliasNumber).orElse(lot.getBidderCount() + 1);
-		Lot.BidDecision decision = lot.placeBid(request.bidderId(), alias, request.kind(), amount, maximum, now,
+		Lot.BidDecision decision = lot.placeBid(request.bidderId(), alias, request.kind(), amount, maximum, arrived,
 				this.increments);
-		Bid bid = new Bid(lot.getId(), request.bidderId(), request.requestId(), request.kind(), amount, maximum, now);
+		Bid bid = new Bid(lot.getId(), request.bidderId(), request.requestId(), request.kind(), amount, maximum,
+				arrived);
 		if (decision.accepted()) {
 			bid.accept(alias, decision);
 			if (known.isEmpty()) {
@@ -155,9 +155,30 @@ public class AuctionEngine {
 		return new Decided<>(resultOf(bid, request, lot.view(this.increments)), events);
 	}
 
-	private BidResult resultOf(Bid bid, BidRequest request) {
-		LotView lot = this.lots.findById(bid.getLotId()).map((l) -> l.view(this.increments)).orElse(null);
-		return resultOf(bid, request, lot);
+	/**
+	 * A request id the bidder used before: a retry of the same bid gets the first outcome; the
+	 * same id with another lot or other terms is refused and changes nothing, so a client that
+	 * reuses ids by mistake is never told that a bid it did not make was accepted.
+	 */
+	private BidResult earlierOutcome(Bid earlier, BidRequest request) {
+		LotView lot = this.lots.findById(earlier.getLotId()).map((l) -> l.view(this.increments)).orElse(null);
+		if (!sameBid(earlier, request, lot)) {
+			return BidResult.rejected(request, RejectReason.REQUEST_ID_REUSED, stamp(), null);
+		}
+		return resultOf(earlier, request, lot);
+	}
+
+	private static boolean sameBid(Bid earlier, BidRequest request, LotView lot) {
+		if (earlier.getLotId() != request.lotId() || earlier.getKind() != request.kind() || lot == null) {
+			return false;
+		}
+		try {
+			return Objects.equals(earlier.getAmount(), minor(request.amount(), lot.currency()))
+					&& Objects.equals(earlier.getMaximum(), minor(request.maximum(), lot.currency()));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private BidResult resultOf(Bid bid, BidRequest request, LotView lot) {
@@ -166,42 +187,83 @@ public class AuctionEngine {
 		return new BidResult(request.requestId(), bid.getLotId(), accepted, bid.getRejectReason(),
 				accepted && bid.isLeadingAfter(), bid.getId(), bid.getSequence(),
 				currency == null ? null : Money.text(bid.getPriceAfter(), currency),
-				LotView.alias(bid.getBidderAlias()), lot);
+				LotView.alias(bid.getBidderAlias()), bid.getReceivedAt(), lot);
 	}
 
 	private static Long minor(BigDecimal amount, Lot lot) {
-		return amount == null ? null : Money.toMinor(amount, lot.getCurrency());
+		return minor(amount, lot.getCurrency());
+	}
+
+	private static Long minor(BigDecimal amount, String currency) {
+		return amount == null ? null : Money.toMinor(amount, currency);
 	}
 
 	// ---- lots ----------------------------------------------------------------------------
 
+	/*
+	 * Each change of a lot can take a step that must commit with it or not at all (an admin's
+	 * audit entry): {@code alongside} runs in the lot's transaction with the lot as it is after
+	 * the change, before anything is published.
+	 */
+
 	public LotView createLot(LotSpec spec) {
-		Lot lot = this.transactions.execute((tx) -> this.lots.save(new Lot(spec, now())));
-		return lot.view(this.increments);
+		return createLot(spec, NOTHING);
+	}
+
+	public LotView createLot(LotSpec spec, Consumer<LotView> alongside) {
+		return this.transactions.execute((tx) -> {
+			LotView lot = this.lots.save(new Lot(spec, stamp())).view(this.increments);
+			alongside.accept(lot);
+			return lot;
+		});
 	}
 
 	public LotView schedule(long lotId) {
-		return change(lotId, (lot, now) -> lot.schedule(now, this.increments));
+		return schedule(lotId, NOTHING);
+	}
+
+	public LotView schedule(long lotId, Consumer<LotView> alongside) {
+		return change(lotId, (lot, now) -> lot.schedule(now, this.increments), alongside);
 	}
 
 	public LotView openNow(long lotId) {
-		return change(lotId, (lot, now) -> lot.open(now, this.increments));
+		return openNow(lotId, NOTHING);
+	}
+
+	public LotView openNow(long lotId, Consumer<LotView> alongside) {
+		return change(lotId, (lot, now) -> lot.open(now, this.increments), alongside);
 	}
 
 	public LotView pause(long lotId) {
-		return change(lotId, (lot, now) -> lot.pause(now, this.increments));
+		return pause(lotId, NOTHING);
+	}
+
+	public LotView pause(long lotId, Consumer<LotView> alongside) {
+		return change(lotId, (lot, now) -> lot.pause(now, this.increments), alongside);
 	}
 
 	public LotView resume(long lotId) {
-		return change(lotId, (lot, now) -> lot.resume(now, this.increments));
+		return resume(lotId, NOTHING);
+	}
+
+	public LotView resume(long lotId, Consumer<LotView> alongside) {
+		return change(lotId, (lot, now) -> lot.resume(now, this.increments), alongside);
 	}
 
 	public LotView closeNow(long lotId) {
-		return change(lotId, (lot, now) -> lot.close(now, this.increments));
+		return closeNow(lotId, NOTHING);
+	}
+
+	public LotView closeNow(long lotId, Consumer<LotView> alongside) {
+		return change(lotId, (lot, now) -> lot.close(now, this.increments), alongside);
 	}
 
 	public LotView cancel(long lotId, String reason) {
-		return change(lotId, (lot, now) -> lot.cancel(reason, now, this.increments));
+		return cancel(lotId, reason, NOTHING);
+	}
+
+	public LotView cancel(long lotId, String reason, Consumer<LotView> alongside) {
+		return change(lotId, (lot, now) -> lot.cancel(reason, now, this.increments), alongside);
 	}
 
 	/**
@@ -209,7 +271,11 @@ public class AuctionEngine {
 	 * description once it is open or paused (see {@link Lot#amend}).
 	 */
 	public LotView amend(long lotId, LotSpec spec) {
-		return change(lotId, (lot, now) -> lot.amend(spec, now, this.increments));
+		return amend(lotId, spec, NOTHING);
+	}
+
+	public LotView amend(long lotId, LotSpec spec, Consumer<LotView> alongside) {
+		return change(lotId, (lot, now) -> lot.amend(spec, now, this.increments), alongside);
 	}
 
 	/** Moves the end of every open, paused or scheduled lot by {@code extra}; closed lots stay closed. */
@@ -257,6 +323,10 @@ public class AuctionEngine {
 	 * them in the order they came.
 	 */
 	public LotView voidBid(long bidId, String reason, long adminId) {
+		return voidBid(bidId, reason, adminId, NOTHING);
+	}
+
+	public LotView voidBid(long bidId, String reason, long adminId, Consumer<LotView> alongside) {
 		Bid target = this.bids.findById(bidId).orElseThrow(() -> new LotNotFoundException("no such bid"));
 		return change(target.getLotId(), (lot, now) -> {
 			Bid bid = this.bids.findById(bidId).orElseThrow();
@@ -274,7 +344,7 @@ public class AuctionEngine {
 			}
 			int count = (int) remaining.stream().filter((b) -> b.getId() != bidId).count();
 			lot.voided(bidId, reason, standing, count, now, this.increments);
-		});
+		}, alongside);
 	}
 
 	@FunctionalInterface
@@ -285,12 +355,18 @@ public class AuctionEngine {
 	}
 
 	private LotView change(long lotId, LotChange change) {
+		return change(lotId, change, NOTHING);
+	}
+
+	private LotView change(long lotId, LotChange change, Consumer<LotView> alongside) {
 		return writeLot(lotId, (now) -> {
 			Lot lot = this.lots.findById(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
 			change.apply(lot, now);
 			List<AuctionEvent> events = appendEvents(lot);
 			this.lots.saveAndFlush(lot);
-			return new Decided<>(lot.view(this.increments), events);
+			LotView view = lot.view(this.increments);
+			alongside.accept(view);
+			return new Decided<>(view, events);
 		});
 	}
 
@@ -329,25 +405,22 @@ public class AuctionEngine {
 	private record Decided<T>(T result, List<AuctionEvent> events) {
 	}
 
-	/**
-	 * The server's time, to the microsecond: the database keeps no finer times, so a finer one
-	 * would make an event (built in memory) disagree with the stored lot, and a pause measured
-	 * against a rounded stored time could even come out negative.
-	 */
-	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	/** The server's time now, for answers that never wait for a lot's turn. */
+	private Instant stamp() {
+		return LotSequencer.stamp(this.clock);
 	}
 
 	/**
-	 * Runs {@code work} for one lot under its lock in a transaction, retrying when another process
-	 * changed the lot meanwhile, and publishes the events once the transaction committed.
+	 * Runs {@code work} for one lot in its turn, in a transaction, with the time it arrived (see
+	 * {@link LotSequencer}); retries when another process changed the lot meanwhile, judging by
+	 * the same arrival time; publishes the events once the transaction committed.
 	 */
 	private <T> T writeLot(long lotId, Function<Instant, Decided<T>> work) {
-		return this.locks.withLock(lotId, () -> {
+		return this.sequencer.inTurn(lotId, (arrived) -> {
 			OptimisticLockingFailureException last = null;
 			for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 				try {
-					Decided<T> decided = this.transactions.execute((tx) -> work.apply(now()));
+					Decided<T> decided = this.transactions.execute((tx) -> work.apply(arrived));
 					publish(decided.events());
 					return decided.result();
 				}

@@ -13,11 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param softCloseExtension default time a late bid moves the end to, counted from the bid
  * @param tick how often the scheduler looks for lots to open and close
  * @param increments the increment table; empty means the house default
+ * @param bidsPerSecond bids a second one bidder may send, sustained, over REST and sockets together
+ * @param bidBurst bids one bidder may send at once
  */
 @ConfigurationProperties("gavel.auction")
 public record AuctionProperties(@DefaultValue("2m") Duration softCloseWindow,
 		@DefaultValue("2m") Duration softCloseExtension, @DefaultValue("500ms") Duration tick,
-		List<IncrementTable.Step> increments) {
+		List<IncrementTable.Step> increments, @DefaultValue("5") double bidsPerSecond,
+		@DefaultValue("10") int bidBurst) {
 
 	public IncrementTable incrementTable() {
 		return (this.increments == null || this.increments.isEmpty()) ? IncrementTable.defaults()

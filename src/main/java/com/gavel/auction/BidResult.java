@@ -1,5 +1,7 @@
 package com.gavel.auction;
 
+import java.time.Instant;
+
 /**
  * What became of a bid.
  *
@@ -7,13 +9,19 @@ package com.gavel.auction;
  * @param leading whether the bidder leads after it (an accepted bid can be beaten at once by an
  * earlier, higher maximum)
  * @param alias the bidder's alias on the lot, once a bid of theirs was accepted there
+ * @param arrivedAt when the bid reached the server: the time it was judged by
  * @param lot the lot's public state after it
  */
 public record BidResult(String requestId, long lotId, boolean accepted, RejectReason reason, boolean leading,
-		Long bidId, Long sequence, String price, String alias, LotView lot) {
+		Long bidId, Long sequence, String price, String alias, Instant arrivedAt, LotView lot) {
 
-	public static BidResult rejected(BidRequest request, RejectReason reason, LotView lot) {
-		return new BidResult(request.requestId(), request.lotId(), false, reason, false, null, null, null, null, lot);
+	public static BidResult rejected(String requestId, long lotId, RejectReason reason, Instant arrivedAt,
+			LotView lot) {
+		return new BidResult(requestId, lotId, false, reason, false, null, null, null, null, arrivedAt, lot);
+	}
+
+	static BidResult rejected(BidRequest request, RejectReason reason, Instant arrivedAt, LotView lot) {
+		return rejected(request.requestId(), request.lotId(), reason, arrivedAt, lot);
 	}
 
 }

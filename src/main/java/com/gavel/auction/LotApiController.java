@@ -1,17 +1,13 @@
 package com.gavel.auction;
 
-import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
 import com.gavel.account.GavelUser;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -36,11 +32,11 @@ class LotApiController {
 
 	private final AuctionCatalog catalog;
 
-	private final AuctionEngine engine;
+	private final BidIntake intake;
 
-	LotApiController(AuctionCatalog catalog, AuctionEngine engine) {
+	LotApiController(AuctionCatalog catalog, BidIntake intake) {
 		this.catalog = catalog;
-		this.engine = engine;
+		this.intake = intake;
 	}
 
 	/** @param status comma-separated statuses, e.g. {@code open,scheduled}; all public lots if absent */
@@ -80,27 +76,28 @@ class LotApiController {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body("[" + String.join(",", events) + "]");
 	}
 
-	record BidBody(@NotBlank @Size(max = 64) String requestId, BigDecimal amount, BigDecimal maximum) {
+	/**
+	 * A bid as JSON. Amounts are read as text (a JSON string such as {@code "12.50"}, or a plain
+	 * JSON number) and checked by the {@link BidIntake}, in bounded time whatever they hold.
+	 */
+	record BidBody(String requestId, String amount, String maximum) {
 	}
 
-	record BuyNowBody(@NotBlank @Size(max = 64) String requestId) {
+	record BuyNowBody(String requestId) {
 	}
 
 	@PostMapping(path = "/{id}/bids", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> bid(@PathVariable long id, @Valid @RequestBody BidBody body,
-			@AuthenticationPrincipal GavelUser user) {
+	ResponseEntity<?> bid(@PathVariable long id, @RequestBody BidBody body, @AuthenticationPrincipal GavelUser user) {
 		requireSignedIn(user);
-		if (body.amount() == null && body.maximum() == null) {
-			throw new InvalidBidException("give an amount, a maximum, or both");
-		}
-		return respond(this.engine.placeBid(BidRequest.of(id, user.id(), body.requestId(), body.amount(), body.maximum())));
+		return respond(
+				this.intake.submit(user.id(), new BidSubmission(id, body.requestId(), false, body.amount(), body.maximum())));
 	}
 
 	@PostMapping(path = "/{id}/buy-now", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> buyNow(@PathVariable long id, @Valid @RequestBody BuyNowBody body,
+	ResponseEntity<?> buyNow(@PathVariable long id, @RequestBody BuyNowBody body,
 			@AuthenticationPrincipal GavelUser user) {
 		requireSignedIn(user);
-		return respond(this.engine.placeBid(BidRequest.buyNow(id, user.id(), body.requestId())));
+		return respond(this.intake.submit(user.id(), new BidSubmission(id, body.requestId(), true, null, null)));
 	}
 
 	/**
@@ -122,10 +119,16 @@ class LotApiController {
 		problem.setTitle("Bid not accepted");
 		problem.setProperty("reason", reason.code());
 		problem.setProperty("requestId", result.requestId());
+		problem.setProperty("arrivedAt", result.arrivedAt());
 		if (result.lot() != null) {
 			problem.setProperty("lot", result.lot());
 		}
-		return ResponseEntity.status(reason.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(reason.status())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (reason == RejectReason.RATE_LIMITED) {
+			response.header(HttpHeaders.RETRY_AFTER, "1");
+		}
+		return response.body(problem);
 	}
 
 }

@@ -1,6 +1,8 @@
 package com.gavel.auction;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,16 +33,27 @@ class LotScheduler {
 
 	@Scheduled(fixedDelayString = "${gavel.auction.tick:500ms}")
 	void tick() {
+		List<Long> dueToOpen;
+		List<Long> dueToClose;
 		try {
-			for (long id : this.lots.findDueToOpen(this.clock.instant())) {
-				this.engine.openIfDue(id);
-			}
-			for (long id : this.lots.findDueToClose(this.clock.instant())) {
-				this.engine.closeIfDue(id);
-			}
+			dueToOpen = this.lots.findDueToOpen(this.clock.instant());
+			dueToClose = this.lots.findDueToClose(this.clock.instant());
 		}
 		catch (RuntimeException ex) {
-			log.error("Opening or closing lots failed; trying again on the next tick", ex);
+			log.error("Looking for lots to open and close failed; trying again on the next tick", ex);
+			return;
+		}
+		// One lot that fails (a broken row, a constraint) must not hold up the others' times.
+		dueToOpen.forEach((id) -> eachLot(id, "open", this.engine::openIfDue));
+		dueToClose.forEach((id) -> eachLot(id, "close", this.engine::closeIfDue));
+	}
+
+	private static void eachLot(long lotId, String what, LongConsumer step) {
+		try {
+			step.accept(lotId);
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not {} lot {}; trying again on the next tick", what, lotId, ex);
 		}
 	}
 

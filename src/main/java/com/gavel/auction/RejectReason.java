@@ -19,8 +19,12 @@ public enum RejectReason {
 	INVALID_AMOUNT("invalid-amount", HttpStatus.BAD_REQUEST, "The amount is not valid."),
 	BANNED("banned", HttpStatus.FORBIDDEN, "Your account may not bid."),
 	NOT_A_BIDDER("not-a-bidder", HttpStatus.FORBIDDEN, "Only bidder accounts may bid."),
+	REQUEST_ID_REUSED("request-id-reused", HttpStatus.CONFLICT,
+			"This request id was already used for a different bid; make a new one for each bid."),
 	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many bids in a short time; slow down."),
-	BUSY("busy", HttpStatus.SERVICE_UNAVAILABLE, "The lot is busy; try again.");
+	BUSY("busy", HttpStatus.SERVICE_UNAVAILABLE, "The lot is busy; try again."),
+	SERVER_ERROR("server-error", HttpStatus.INTERNAL_SERVER_ERROR,
+			"The bid could not be decided because of a fault on our side; try again.");
 
 	private final String code;
 

@@ -1,6 +1,5 @@
 package com.gavel.live;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /** What a client may send, as parsed by {@link MessageCodec}. */
@@ -15,8 +14,8 @@ sealed interface ClientMessage {
 	record Unsubscribe(List<Long> lots) implements ClientMessage {
 	}
 
-	record Bid(long lot, String requestId, boolean buyNow, BigDecimal amount, BigDecimal maximum)
-			implements ClientMessage {
+	/** A bid; its request id and amounts are checked by the bid intake, as for REST. */
+	record Bid(long lot, String requestId, boolean buyNow, String amount, String maximum) implements ClientMessage {
 	}
 
 	record Ping(long t) implements ClientMessage {

@@ -14,11 +14,10 @@ import com.gavel.account.Account;
 import com.gavel.account.AccountService;
 import com.gavel.account.GavelUser;
 import com.gavel.account.Role;
-import com.gavel.auction.AuctionEngine;
-import com.gavel.auction.BidRequest;
+import com.gavel.auction.BidIntake;
 import com.gavel.auction.BidResult;
+import com.gavel.auction.BidSubmission;
 import com.gavel.auction.InvalidBidException;
-import com.gavel.auction.RejectReason;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -56,7 +55,7 @@ class LiveHandler extends AbstractWebSocketHandler {
 
 	private final MessageCodec codec;
 
-	private final AuctionEngine engine;
+	private final BidIntake intake;
 
 	private final AccountService accounts;
 
@@ -69,14 +68,14 @@ class LiveHandler extends AbstractWebSocketHandler {
 	private final OpsFeed opsFeed;
 
 	LiveHandler(SessionRegistry registry, WatchedLots lots, LiveFanout fanout, MessageCodec codec,
-			AuctionEngine engine, AccountService accounts, LiveMetrics metrics, LiveExecutors executors,
+			BidIntake intake, AccountService accounts, LiveMetrics metrics, LiveExecutors executors,
 			LiveProperties properties, OpsFeed opsFeed) {
 		this.opsFeed = opsFeed;
 		this.registry = registry;
 		this.lots = lots;
 		this.fanout = fanout;
 		this.codec = codec;
-		this.engine = engine;
+		this.intake = intake;
 		this.accounts = accounts;
 		this.metrics = metrics;
 		this.executors = executors;
@@ -102,9 +101,8 @@ class LiveHandler extends AbstractWebSocketHandler {
 
 		LiveSession session = new LiveSession(socket, account != null ? account.id() : null,
 				account != null ? account.username() : null, account != null && account.role() == Role.ADMIN,
-				ClientAddressInterceptor.of(socket),
-				new BidRateLimiter(this.properties.bidsPerSecond(), this.properties.bidBurst(), System.nanoTime()),
-				this.properties, this.codec, this.lots, this.metrics, this.executors.closes());
+				ClientAddressInterceptor.of(socket), this.properties, this.codec, this.lots, this.metrics,
+				this.executors.closes());
 		session.attach(new Outbox(remote, this.properties.queueCapacity(), this.executors.sends(), session));
 		CloseStatus refused = this.registry.admit(session);
 		if (refused != null) {
@@ -210,37 +208,31 @@ class LiveHandler extends AbstractWebSocketHandler {
 			session.send(rejection(bid, "not-signed-in", "Sign in to bid."));
 			return;
 		}
-		if (!session.tryBid()) {
-			this.metrics.rejected(RejectReason.RATE_LIMITED.code());
-			session.send(rejection(bid, RejectReason.RATE_LIMITED.code(), RejectReason.RATE_LIMITED.message()));
-			return;
-		}
-		BidRequest request = bid.buyNow() ? BidRequest.buyNow(bid.lot(), session.userId(), bid.requestId())
-				: BidRequest.of(bid.lot(), session.userId(), bid.requestId(), bid.amount(), bid.maximum());
 		BidResult result;
 		try {
-			result = this.engine.placeBid(request);
+			result = this.intake.submit(session.userId(),
+					new BidSubmission(bid.lot(), bid.requestId(), bid.buyNow(), bid.amount(), bid.maximum()));
 		}
 		catch (InvalidBidException ex) {
-			throw new BadMessageException(ex.getMessage());
+			throw new BadMessageException("invalid-request", ex.getMessage());
 		}
 		if (result.accepted()) {
 			session.rememberAlias(bid.lot(), result.alias());
 			session.send(Frame.direct(this.codec.write(new ServerMessage.BidResult("bid-result", result.requestId(),
-					result.lotId(), true, result.leading(), result.price(), result.alias(), result.sequence(), null,
-					null, null))));
+					result.lotId(), true, result.leading(), result.price(), result.alias(), result.sequence(),
+					result.arrivedAt(), null, null, null))));
 		}
 		else {
 			String ask = result.lot() != null ? result.lot().ask() : null;
 			session.send(Frame.direct(this.codec.write(new ServerMessage.BidResult("bid-result", result.requestId(),
-					result.lotId(), false, null, null, null, null, result.reason().code(), result.reason().message(),
-					ask))));
+					result.lotId(), false, null, null, null, null, result.arrivedAt(), result.reason().code(),
+					result.reason().message(), ask))));
 		}
 	}
 
 	private Frame rejection(ClientMessage.Bid bid, String reason, String message) {
 		return Frame.direct(this.codec.write(new ServerMessage.BidResult("bid-result", bid.requestId(), bid.lot(),
-				false, null, null, null, null, reason, message, null)));
+				false, null, null, null, null, null, reason, message, null)));
 	}
 
 	private void error(LiveSession session, String code, String message) {

@@ -19,8 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity frames queued per socket before its events collapse into snapshots
  * @param sendTimeout how long a socket may take to accept one frame before it is dropped
  * @param idleTimeout a socket that sends nothing for this long is closed
- * @param bidsPerSecond sustained bids a second one socket may send
- * @param bidBurst bids one socket may send at once
  * @param subscribesPerSecond sustained {@code subscribe} messages a second one socket may send
  * @param subscribeBurst {@code subscribe} messages one socket may send at once
  * @param pingsPerSecond sustained {@code ping} messages a second one socket may send
@@ -40,7 +38,6 @@ public record LiveProperties(@DefaultValue List<String> allowedOrigins, @Default
 		@DefaultValue("20") int maxSocketsPerUser, @DefaultValue("50") int maxSocketsPerAddress,
 		@DefaultValue("4096") int maxMessageBytes, @DefaultValue("256") int queueCapacity,
 		@DefaultValue("30s") Duration sendTimeout, @DefaultValue("90s") Duration idleTimeout,
-		@DefaultValue("5") double bidsPerSecond, @DefaultValue("10") int bidBurst,
 		@DefaultValue("5") double subscribesPerSecond, @DefaultValue("20") int subscribeBurst,
 		@DefaultValue("1") double pingsPerSecond, @DefaultValue("5") int pingBurst,
 		@DefaultValue("200") int maxSubscriptions, @DefaultValue("200") int maxReplay,

@@ -48,8 +48,6 @@ final class LiveSession implements Outbox.Owner {
 	/** Per lot, this user's alias there ("Bidder 3"), once known. */
 	private final Map<Long, String> aliases = new ConcurrentHashMap<>();
 
-	private final BidRateLimiter bidLimiter;
-
 	private final MessageLimiter subscribeLimiter;
 
 	private final MessageLimiter pingLimiter;
@@ -72,14 +70,13 @@ final class LiveSession implements Outbox.Owner {
 	private volatile CloseStatus deferredClose;
 
 	LiveSession(WebSocketSession socket, Long userId, String username, boolean admin, String clientAddress,
-			BidRateLimiter bidLimiter, LiveProperties properties, MessageCodec codec, WatchedLots lots,
+			LiveProperties properties, MessageCodec codec, WatchedLots lots,
 			LiveMetrics metrics, Executor closer) {
 		this.socket = socket;
 		this.userId = userId;
 		this.username = username;
 		this.admin = admin;
 		this.clientAddress = clientAddress;
-		this.bidLimiter = bidLimiter;
 		long now = System.nanoTime();
 		this.subscribeLimiter = new MessageLimiter(properties.subscribesPerSecond(), properties.subscribeBurst(), now);
 		this.pingLimiter = new MessageLimiter(properties.pingsPerSecond(), properties.pingBurst(), now);
@@ -139,10 +136,6 @@ final class LiveSession implements Outbox.Owner {
 
 	String aliasOn(long lotId) {
 		return this.aliases.get(lotId);
-	}
-
-	boolean tryBid() {
-		return this.bidLimiter.tryAcquire(System.nanoTime());
 	}
 
 	MessageLimiter.Verdict trySubscribe() {

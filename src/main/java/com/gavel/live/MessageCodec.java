@@ -1,9 +1,7 @@
 package com.gavel.live;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -17,8 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class MessageCodec {
-
-	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
 	private final JsonMapper reader = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -109,8 +105,8 @@ class MessageCodec {
 	private ClientMessage bid(JsonNode node) {
 		long lot = requiredLong(node, "lot");
 		JsonNode requestId = node.get("requestId");
-		if (requestId == null || !requestId.isString() || !REQUEST_ID.matcher(requestId.stringValue()).matches()) {
-			throw new BadMessageException("'requestId' must be 1 to 64 letters, digits or . _ : -");
+		if (requestId == null || !requestId.isString()) {
+			throw new BadMessageException("'requestId' must be a string");
 		}
 		JsonNode kind = node.get("kind");
 		boolean buyNow = false;
@@ -120,38 +116,29 @@ class MessageCodec {
 			}
 			buyNow = kind.stringValue().equals("buy-now");
 		}
-		BigDecimal amount = money(node, "amount");
-		BigDecimal maximum = money(node, "maximum");
-		if (!buyNow && amount == null && maximum == null) {
-			throw new BadMessageException("a bid needs an 'amount', a 'maximum', or both");
-		}
-		return new ClientMessage.Bid(lot, requestId.stringValue(), buyNow, amount, maximum);
+		return new ClientMessage.Bid(lot, requestId.stringValue(), buyNow, amountText(node, "amount"),
+				amountText(node, "maximum"));
 	}
 
-	private static BigDecimal money(JsonNode node, String field) {
+	/**
+	 * An amount as the client wrote it, for the bid intake to read: a string as it is, a number as
+	 * its decimal text (an exponent stays an exponent, so the intake refuses it without expanding it).
+	 */
+	private static String amountText(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		if (value == null || value.isNull()) {
 			return null;
 		}
-		BigDecimal amount;
 		if (value.isString()) {
-			try {
-				amount = new BigDecimal(value.stringValue().trim());
-			}
-			catch (NumberFormatException ex) {
-				throw new BadMessageException("'" + field + "' must be a decimal amount such as \"12.50\"");
-			}
+			return value.stringValue();
 		}
-		else if (value.isNumber()) {
-			amount = value.decimalValue();
+		if (value.isIntegralNumber()) {
+			return value.bigIntegerValue().toString();
 		}
-		else {
-			throw new BadMessageException("'" + field + "' must be a decimal amount such as \"12.50\"");
+		if (value.isNumber()) {
+			return value.decimalValue().toString();
 		}
-		if (amount.signum() <= 0 || amount.precision() - amount.scale() > 15) {
-			throw new BadMessageException("'" + field + "' must be a positive amount");
-		}
-		return amount;
+		throw new BadMessageException("'" + field + "' must be a decimal amount such as \"12.50\"");
 	}
 
 	private static long requiredLong(JsonNode node, String field) {

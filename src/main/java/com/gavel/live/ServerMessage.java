@@ -1,5 +1,7 @@
 package com.gavel.live;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.gavel.auction.LotView;
 
@@ -19,8 +21,9 @@ final class ServerMessage {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
+	/** @param arrivedAt when the bid reached the server, the time it was judged by */
 	record BidResult(String type, String requestId, long lot, boolean accepted, Boolean leading, String price,
-			String alias, Long sequence, String reason, String message, String ask) {
+			String alias, Long sequence, Instant arrivedAt, String reason, String message, String ask) {
 	}
 
 	record Outbid(String type, long lot, long seq, String price, String leader) {

@@ -11,6 +11,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
@@ -53,7 +55,7 @@ class AccountControllerTests {
 		this.mvc.perform(get("/register"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("account/register"))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
 	}
 
 	@Test
@@ -98,6 +100,37 @@ class AccountControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("account/register"))
 			.andExpect(model().attributeHasFieldErrors("form", "username", "email", "password"));
+	}
+
+	@Test
+	void aPasswordUnderTenCharactersIsRefusedWithTheRuleItBreaks() throws Exception {
+		String name = TestAccounts.uniqueName("shorty");
+		this.mvc
+			.perform(post("/register").with(csrf())
+				.param("username", name)
+				.param("email", name + "@example.test")
+				.param("password", "ninechars"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("account/register"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "password", "registration.password.short"))
+			.andExpect(content().string(containsString("must be at least 10 characters long")))
+			.andExpect(content().string(not(containsString("size must be between"))));
+		assertThat(this.accounts.findByUsername(name)).isEmpty();
+	}
+
+	@Test
+	void aCommonPasswordIsRefusedWhateverItsCase() throws Exception {
+		String name = TestAccounts.uniqueName("careless");
+		this.mvc
+			.perform(post("/register").with(csrf())
+				.param("username", name)
+				.param("email", name + "@example.test")
+				.param("password", "Password123"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("account/register"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "password", "registration.password.common"))
+			.andExpect(content().string(containsString("is one of the most common passwords")));
+		assertThat(this.accounts.findByUsername(name)).isEmpty();
 	}
 
 	@Test

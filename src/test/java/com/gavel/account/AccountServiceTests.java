@@ -69,6 +69,22 @@ class AccountServiceTests {
 	}
 
 	@Test
+	void aWeakPasswordIsRefusedWhoeverRegisters() {
+		String name = TestAccounts.uniqueName("weak");
+		assertThatExceptionOfType(RegistrationException.class)
+			.isThrownBy(() -> this.accounts.register(name, name + "@example.test", "ninechars", Role.BIDDER))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("password"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("registration.password.short"));
+		assertThatExceptionOfType(RegistrationException.class)
+			.isThrownBy(() -> this.accounts.register(name, name + "@example.test", "QWERTYUIOP", Role.ADMIN))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("registration.password.common"));
+		assertThatExceptionOfType(RegistrationException.class)
+			.isThrownBy(() -> this.accounts.register(name, name + "@example.test", "x".repeat(129), Role.BIDDER))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("registration.password.long"));
+		assertThat(this.accounts.findByUsername(name)).isEmpty();
+	}
+
+	@Test
 	void banningStopsBiddingAndTellsTheOtherFeatures() {
 		Account cy = TestAccounts.newBidder(this.accounts, "cy");
 

@@ -3,7 +3,10 @@ package com.gavel.account;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -18,10 +21,17 @@ class AdminBootstrapTests {
 
 	private final AccountService accounts = mock(AccountService.class);
 
+	private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+	AdminBootstrapTests() {
+		this.messages.setBasename("messages");
+		this.messages.setDefaultEncoding("UTF-8");
+	}
+
 	@Test
 	void createsTheConfiguredAdminOnAHouseWithoutOne() {
 		given(this.accounts.hasAdmin()).willReturn(false);
-		new AdminBootstrap(this.accounts, new AdminProperties("boss", "boss@gavel.test", "configured-secret"))
+		bootstrap(new AdminProperties("boss", "boss@gavel.test", "configured-secret"))
 			.run(null);
 		verify(this.accounts).register("boss", "boss@gavel.test", "configured-secret", Role.ADMIN);
 	}
@@ -29,8 +39,8 @@ class AdminBootstrapTests {
 	@Test
 	void makesUpAStrongPasswordWhenNoneIsConfigured() {
 		given(this.accounts.hasAdmin()).willReturn(false);
-		new AdminBootstrap(this.accounts, new AdminProperties("admin", "admin@gavel.local", " ")).run(null);
-		new AdminBootstrap(this.accounts, new AdminProperties("admin", "admin@gavel.local", null)).run(null);
+		bootstrap(new AdminProperties("admin", "admin@gavel.local", " ")).run(null);
+		bootstrap(new AdminProperties("admin", "admin@gavel.local", null)).run(null);
 
 		ArgumentCaptor<String> passwords = ArgumentCaptor.forClass(String.class);
 		verify(this.accounts, times(2)).register(eq("admin"), eq("admin@gavel.local"),
@@ -41,10 +51,27 @@ class AdminBootstrapTests {
 	}
 
 	@Test
+	void refusesToStartWithAWeakConfiguredAdminPassword() {
+		given(this.accounts.hasAdmin()).willReturn(false);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> bootstrap(new AdminProperties("boss", "boss@gavel.test", "secret123")).run(null))
+			.withMessage("Refusing to create the first admin 'boss': GAVEL_ADMIN_PASSWORD must be at least 10 "
+					+ "characters long. Choose another, or leave it unset to have a random one generated.");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> bootstrap(new AdminProperties("boss", "boss@gavel.test", "Password123")).run(null))
+			.withMessageContaining("GAVEL_ADMIN_PASSWORD is one of the most common passwords");
+		verify(this.accounts, never()).register(anyString(), anyString(), anyString(), any());
+	}
+
+	@Test
 	void leavesAHouseThatHasAnAdminAlone() {
 		given(this.accounts.hasAdmin()).willReturn(true);
-		new AdminBootstrap(this.accounts, new AdminProperties("admin", "admin@gavel.local", "secret")).run(null);
+		bootstrap(new AdminProperties("admin", "admin@gavel.local", "secret")).run(null);
 		verify(this.accounts, never()).register(anyString(), anyString(), anyString(), any());
+	}
+
+	private AdminBootstrap bootstrap(AdminProperties properties) {
+		return new AdminBootstrap(this.accounts, properties, new PasswordPolicy(), this.messages);
 	}
 
 }

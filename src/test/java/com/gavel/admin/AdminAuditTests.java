@@ -65,9 +65,9 @@ class AdminAuditTests {
 	}
 
 	MvcResult api(MockHttpServletRequestBuilder request, String json) throws Exception {
-		request.with(as(this.admin)).accept(MediaType.APPLICATION_JSON);
+		request.with(as(this.admin)).accept(MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_JSON);
 		if (json != null) {
-			request.contentType(MediaType.APPLICATION_JSON).content(json);
+			request.content(json);
 		}
 		return this.mvc.perform(request).andReturn();
 	}

@@ -25,7 +25,8 @@ import com.gavel.web.Browsers;
 /**
  * Headless Chromium for the admin page tests: the bidder page tests' {@link Browsers} (the OS's
  * chromedriver named explicitly, a fresh profile per browser, skipped without a driver except when
- * {@code GAVEL_REQUIRE_BROWSER=true}), plus what the admin tests need on top: a longer wait,
+ * {@code GAVEL_REQUIRE_BROWSER=true}, and a failed test when a page reported a
+ * Content-Security-Policy violation), plus what the admin tests need on top: a longer wait,
  * confirm dialogs and full-page screenshots.
  */
 final class AdminBrowsers implements AutoCloseable {

@@ -33,8 +33,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Every admin URL, found from the application's own request mappings (so a new one cannot be
- * forgotten here): a stranger is sent to sign in, a bidder is refused with 403, and no form post
- * goes through without its CSRF token, not even an admin's.
+ * forgotten here): a stranger is sent to sign in, a bidder is refused with 403, no form post
+ * goes through without its CSRF token, not even an admin's, and the JSON API takes no form at all.
  */
 @AdminSpringBootTest
 class AdminSecurityTests {
@@ -105,7 +105,7 @@ class AdminSecurityTests {
 
 	MockHttpServletRequestBuilder call(Endpoint endpoint) {
 		String url = endpoint.pattern()
-			.replace("{id}", Long.toString(endpoint.pattern().startsWith("/admin/users") ? this.bidder.id() : this.lot.id()))
+			.replace("{id}", Long.toString(endpoint.pattern().contains("/admin/users") ? this.bidder.id() : this.lot.id()))
 			.replace("{bidId}", Long.toString(this.bidId))
 			.replace("{photoId}", Long.toString(this.photoId));
 		MockHttpServletRequestBuilder request = request(endpoint.method(), url).accept(MediaType.TEXT_HTML);
@@ -173,6 +173,28 @@ class AdminSecurityTests {
 			MvcResult forged = this.mvc.perform(call(endpoint).with(csrf().useInvalidToken()).with(as(this.admin)))
 				.andReturn();
 			assertThat(forged.getResponse().getStatus()).as(endpoint.toString()).isEqualTo(403);
+		}
+		assertNothingChanged();
+	}
+
+	/**
+	 * What a cross-site form sends with a signed-in admin's cookie: a form content type (the only
+	 * kind a form can send) and a foreign Origin. The API takes writes as JSON only, so not one
+	 * of them goes through, body or not.
+	 */
+	@Test
+	void noAdminApiWriteTakesAFormEvenFromASignedInAdmin() throws Exception {
+		List<Endpoint> writes = adminEndpoints("/api/admin").stream()
+			.filter((e) -> e.method() != HttpMethod.GET)
+			.toList();
+		assertThat(writes).hasSizeGreaterThanOrEqualTo(10);
+		for (Endpoint endpoint : writes) {
+			MvcResult result = this.mvc
+				.perform(call(endpoint).header("Origin", "http://evil.example").with(as(this.admin)))
+				.andReturn();
+			assertThat(result.getResponse().getStatus()).as(endpoint.toString()).isEqualTo(415);
+			assertThat(result.getResponse().getContentType()).as(endpoint.toString())
+				.startsWith("application/problem+json");
 		}
 		assertNothingChanged();
 	}

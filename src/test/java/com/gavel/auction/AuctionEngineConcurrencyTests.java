@@ -171,12 +171,14 @@ class AuctionEngineConcurrencyTests {
 	private List<Task> tasks(List<Long> lotIds, int count, int duplicates, boolean duplicatesAcrossLots,
 			Random random) {
 		List<Task> tasks = new ArrayList<>();
+		// The bidders are shared by every test here, so each test's request ids are its own.
+		String run = "t" + lotIds.get(0) + "-";
 		for (int i = 0; i < count; i++) {
-			tasks.add(task(lotIds.get(random.nextInt(lotIds.size())), "r" + i, random));
+			tasks.add(task(lotIds.get(random.nextInt(lotIds.size())), run + "r" + i, random));
 		}
 		Collections.shuffle(tasks, random);
 		for (int d = 0; d < duplicates; d++) {
-			Task original = task(lotIds.get(random.nextInt(lotIds.size())), "dup" + d, random);
+			Task original = task(lotIds.get(random.nextInt(lotIds.size())), run + "dup" + d, random);
 			List<Task> copies = new ArrayList<>();
 			for (int c = 0; c < 4; c++) {
 				long lot = duplicatesAcrossLots ? lotIds.get((lotIds.indexOf(original.lot()) + c) % lotIds.size())
@@ -270,7 +272,14 @@ class AuctionEngineConcurrencyTests {
 			byRequest.computeIfAbsent(task.bidder().id() + "/" + task.requestId(), (k) -> new ArrayList<>())
 				.add(results.get(i));
 		}
-		for (List<BidResult> same : byRequest.values()) {
+		for (List<BidResult> all : byRequest.values()) {
+			// A duplicate with other terms (or another lot) is refused as a reuse and places nothing;
+			// every other answer to the same request id is the one first outcome.
+			List<BidResult> same = all.stream().filter((r) -> r.reason() != RejectReason.REQUEST_ID_REUSED).toList();
+			assertThat(same).as("one answer per request id is its outcome: %s", all).isNotEmpty();
+			all.stream()
+				.filter((r) -> r.reason() == RejectReason.REQUEST_ID_REUSED)
+				.forEach((reused) -> assertThat(reused.bidId()).isNull());
 			BidResult first = same.get(0);
 			for (BidResult other : same) {
 				assertThat(other.accepted()).isEqualTo(first.accepted());

@@ -72,22 +72,47 @@ class AuctionEngineTests {
 		long sequence = this.catalog.lot(lot).orElseThrow().sequence();
 
 		BidResult again = bid(lot, this.ada, "retry-1", "1.00", null);
-		// Even a retry that says something else is the first request again.
-		BidResult different = bid(lot, this.ada, "retry-1", "7.00", "9.00");
 
 		assertThat(first.accepted()).isTrue();
-		for (BidResult retry : List.of(again, different)) {
-			assertThat(retry.accepted()).isTrue();
-			assertThat(retry.bidId()).isEqualTo(first.bidId());
-			assertThat(retry.sequence()).isEqualTo(first.sequence());
-			assertThat(retry.price()).isEqualTo("1.00");
-			assertThat(retry.leading()).isTrue();
-		}
+		assertThat(again.accepted()).isTrue();
+		assertThat(again.bidId()).isEqualTo(first.bidId());
+		assertThat(again.sequence()).isEqualTo(first.sequence());
+		assertThat(again.arrivedAt()).isEqualTo(first.arrivedAt());
+		assertThat(again.price()).isEqualTo("1.00");
+		assertThat(again.leading()).isTrue();
 		assertThat(bidRows(this.ada, "retry-1")).isEqualTo(1);
 		LotView view = this.catalog.lot(lot).orElseThrow();
 		assertThat(view.bids()).isEqualTo(1);
 		assertThat(view.price()).isEqualTo("1.00");
 		assertThat(view.sequence()).isEqualTo(sequence);
+	}
+
+	@Test
+	void aRequestIdReusedForOtherTermsOrAnotherLotIsRefusedAndChangesNothing() {
+		long lot = openLot(LotTerms.of("EUR", "1.00"));
+		long other = openLot(LotTerms.of("EUR", "1.00"));
+		BidResult first = bid(lot, this.ada, "reused-1", "1.00", null);
+		long sequence = this.catalog.lot(lot).orElseThrow().sequence();
+		long otherSequence = this.catalog.lot(other).orElseThrow().sequence();
+
+		BidResult otherTerms = bid(lot, this.ada, "reused-1", "7.00", "9.00");
+		BidResult otherMaximum = bid(lot, this.ada, "reused-1", "1.00", "5.00");
+		BidResult otherLot = bid(other, this.ada, "reused-1", "1.00", null);
+		BidResult buyNow = this.engine.placeBid(BidRequest.buyNow(lot, this.ada.id(), "reused-1"));
+
+		assertThat(first.accepted()).isTrue();
+		for (BidResult reused : List.of(otherTerms, otherMaximum, otherLot, buyNow)) {
+			assertThat(reused.accepted()).isFalse();
+			assertThat(reused.reason()).isEqualTo(RejectReason.REQUEST_ID_REUSED);
+			assertThat(reused.reason().status().value()).isEqualTo(409);
+			assertThat(reused.bidId()).isNull();
+		}
+		assertThat(otherLot.lotId()).isEqualTo(other);
+		assertThat(bidRows(this.ada, "reused-1")).isEqualTo(1);
+		assertThat(this.catalog.lot(lot).orElseThrow().sequence()).isEqualTo(sequence);
+		assertThat(this.catalog.lot(lot).orElseThrow().price()).isEqualTo("1.00");
+		assertThat(this.catalog.lot(other).orElseThrow().sequence()).isEqualTo(otherSequence);
+		assertThat(this.catalog.lot(other).orElseThrow().bids()).isZero();
 	}
 
 	@Test
@@ -101,7 +126,8 @@ class AuctionEngineTests {
 
 		assertThat(first.reason()).isEqualTo(RejectReason.BELOW_MINIMUM);
 		assertThat(again.reason()).isEqualTo(RejectReason.BELOW_MINIMUM);
-		assertThat(raised.reason()).isEqualTo(RejectReason.BELOW_MINIMUM);
+		// A raised bid is another bid: it needs a request id of its own.
+		assertThat(raised.reason()).isEqualTo(RejectReason.REQUEST_ID_REUSED);
 		assertThat(bidRows(this.ada, "too-low")).isEqualTo(1);
 		assertThat(this.catalog.lot(lot).orElseThrow().leader()).isEqualTo("Bidder 1");
 	}

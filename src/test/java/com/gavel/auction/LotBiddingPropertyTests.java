@@ -6,16 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
+import com.gavel.support.Gen;
+import com.gavel.support.Property;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +43,7 @@ class LotBiddingPropertyTests {
 	}
 
 	record Scenario(String currency, long start, Long reserveAbove, Long buyNowAbove, Integer maxExtensions,
-			boolean hardStop, List<Action> actions) {
+			Long hardStopAfterEnd, List<Action> actions) {
 
 		Long reserve() {
 			return this.reserveAbove == null ? null : this.start + this.reserveAbove;
@@ -67,7 +64,7 @@ class LotBiddingPropertyTests {
 			if (this.buyNow() != null) {
 				terms = terms.withBuyNow(text(this.buyNow()));
 			}
-			return this.hardStop ? terms.withHardStop(END.plus(Duration.ofMinutes(10))) : terms;
+			return this.hardStopAfterEnd != null ? terms.withHardStop(END.plusSeconds(this.hardStopAfterEnd)) : terms;
 		}
 
 		private String text(long minor) {
@@ -76,44 +73,55 @@ class LotBiddingPropertyTests {
 
 	}
 
-	@Provide
-	Arbitrary<Scenario> scenarios() {
-		return scenarios(Arbitraries.frequency(Tuple.of(4, Kind.BID), Tuple.of(5, Kind.MAXIMUM),
-				Tuple.of(2, Kind.BID_WITH_MAXIMUM), Tuple.of(1, Kind.BUY_NOW)));
+	private static final int TRIES = 1000;
+
+	private static Scenario anyScenario(Gen gen) {
+		return scenario(gen, (g) -> Kind.values()[g.weighted(4, 5, 2, 1)]);
 	}
 
-	@Provide
-	Arbitrary<Scenario> proxyOnlyScenarios() {
-		return scenarios(Arbitraries.just(Kind.MAXIMUM));
+	private static Scenario proxyOnlyScenario(Gen gen) {
+		return scenario(gen, (g) -> Kind.MAXIMUM);
 	}
 
-	private Arbitrary<Scenario> scenarios(Arbitrary<Kind> kinds) {
-		Arbitrary<Long> amountOffsets = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(0L)),
-				Tuple.of(1, Arbitraries.longs().between(-300, -1)), Tuple.of(5, Arbitraries.longs().between(1, 3_000)),
-				Tuple.of(2, Arbitraries.longs().between(3_000, 300_000)));
-		Arbitrary<Long> maximumOffsets = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.longs().between(-500, -1)),
-				Tuple.of(6, Arbitraries.longs().between(0, 200_000)));
-		Arbitrary<Long> waits = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.longs().between(0, 20)),
-				Tuple.of(1, Arbitraries.longs().between(20, 300)));
-		Arbitrary<Action> actions = Combinators
-			.combine(Arbitraries.integers().between(1, 4), kinds, amountOffsets, maximumOffsets, waits)
-			.as(Action::new);
-		return Combinators
-			.combine(Arbitraries.of("EUR", "EUR", "JPY"), Arbitraries.longs().between(1, 20_000),
-					Arbitraries.longs().between(0, 100_000).injectNull(0.5),
-					Arbitraries.longs().between(0, 100_000).injectNull(0.6),
-					Arbitraries.integers().between(0, 3).injectNull(0.5), Arbitraries.of(true, false),
-					actions.list().ofMinSize(1).ofMaxSize(40).withSizeDistribution(RandomDistribution.uniform()))
-			.as(Scenario::new);
-	}
-
-	@Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
-	void everyBidKeepsTheRules(@ForAll("scenarios") Scenario scenario) {
-		Run run = new Run(scenario);
-		for (Action action : scenario.actions()) {
-			run.step(action);
+	private static Scenario scenario(Gen gen, Function<Gen, Kind> kinds) {
+		String currency = gen.pick("EUR", "EUR", "JPY");
+		long start = gen.between(1, 20_000);
+		Long reserveAbove = gen.chance(0.5) ? null : gen.between(0, 100_000);
+		Long buyNowAbove = gen.chance(0.6) ? null : gen.between(0, 100_000);
+		Integer maxExtensions = gen.chance(0.5) ? null : gen.uniform(0, 3);
+		// A hard stop from right at the end to ten minutes after it, so extensions run into it.
+		Long hardStop = gen.chance(0.5) ? null : gen.between(0, 600);
+		int size = gen.uniform(1, 40);
+		List<Action> actions = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			actions.add(action(gen, kinds));
 		}
-		run.closeAndCheckOutcome();
+		return new Scenario(currency, start, reserveAbove, buyNowAbove, maxExtensions, hardStop, actions);
+	}
+
+	private static Action action(Gen gen, Function<Gen, Kind> kinds) {
+		int bidder = gen.uniform(1, 4);
+		Kind kind = kinds.apply(gen);
+		long amountOffset = switch (gen.weighted(4, 1, 5, 2)) {
+			case 0 -> 0;
+			case 1 -> -gen.between(1, 300);
+			case 2 -> gen.between(1, 3_000);
+			default -> gen.between(3_000, 300_000);
+		};
+		long maximumOffset = gen.weighted(1, 6) == 0 ? -gen.between(1, 500) : gen.between(0, 200_000);
+		long waitSeconds = gen.weighted(8, 1) == 0 ? gen.between(0, 20) : gen.between(20, 300);
+		return new Action(bidder, kind, amountOffset, maximumOffset, waitSeconds);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyBidKeepsTheRules() {
+		return Property.forAll(TRIES, LotBiddingPropertyTests::anyScenario, (scenario) -> {
+			Run run = new Run(scenario);
+			for (Action action : scenario.actions()) {
+				run.step(action);
+			}
+			run.closeAndCheckOutcome();
+		});
 	}
 
 	/**
@@ -123,8 +131,13 @@ class LotBiddingPropertyTests {
 	 * The leader raising their own maximum does not reprice the lot (nobody challenged them), except
 	 * that it lifts the price to the reserve when it reaches it.
 	 */
-	@Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
-	void withMaximumsOnlyThePriceIsTheSecondPrice(@ForAll("proxyOnlyScenarios") Scenario scenario) {
+	@TestFactory
+	Stream<DynamicTest> withMaximumsOnlyThePriceIsTheSecondPrice() {
+		return Property.forAll(TRIES, LotBiddingPropertyTests::proxyOnlyScenario,
+				LotBiddingPropertyTests::priceIsTheSecondPrice);
+	}
+
+	private static void priceIsTheSecondPrice(Scenario scenario) {
 		Run run = new Run(scenario);
 		Long expected = null;
 		for (Action action : scenario.actions()) {

@@ -42,4 +42,33 @@ class MoneyTests {
 		assertThat(Money.scale(currency)).isEqualTo(scale);
 	}
 
+	@ParameterizedTest(name = "\"{0}\" reads {1}")
+	@CsvSource({ "12.50, 12.50", "12, 12", "' 7.5 ', 7.5", "0.0001, 0.0001", "000123, 123",
+			"999999999999.9999, 999999999999.9999" })
+	void parseReadsPlainDecimals(String text, String amount) {
+		assertThat(Money.parse(text)).isEqualTo(new BigDecimal(amount));
+	}
+
+	@ParameterizedTest(name = "\"{0}\" is refused")
+	@CsvSource({ "1E-50000000", "1e2", "１２", "١٢", "-5", "+5", "0", "0.000", "'1,000'", "12.", ".5", "12.34567",
+			"1234567890123", "NaN", "Infinity", "0x10", "''", "' '", "1_000" })
+	void parseRefusesAnythingElse(String text) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(text));
+	}
+
+	@Test
+	void parseIsBoundedWhateverTheInput() {
+		String huge = "9".repeat(1_000_000);
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(huge));
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.parse("1" + "0".repeat(999_999) + ".5"));
+	}
+
+	@Test
+	void boundedRejectsHugeExponentsWithoutExpandingThem() {
+		assertThat(Money.bounded(new BigDecimal("1E-50000000"))).isFalse();
+		assertThat(Money.bounded(new BigDecimal("1E+50000000"))).isFalse();
+		assertThat(Money.bounded(new BigDecimal("12.50"))).isTrue();
+		assertThat(Money.bounded(new BigDecimal("1E+3"))).isTrue();
+	}
+
 }

@@ -182,9 +182,9 @@ public final class Bench {
 		Path gcLog = this.options.out.resolve("gavel-gc.log");
 		Files.deleteIfExists(gcLog);
 		Map<String, String> env = Map.of("GAVEL_ADMIN_PASSWORD", ADMIN_PASSWORD, "GAVEL_DEMO_ENABLED", "false",
-				// Bids per socket are limited to 5/s (burst 10) by default; the benchmark's bidders
+				// Bids per bidder are limited to 5/s (burst 10) by default; the benchmark's bidders
 				// are bots that send more, so the limit is raised for this run.
-				"GAVEL_LIVE_BIDSPERSECOND", "100", "GAVEL_LIVE_BIDBURST", "200",
+				"GAVEL_AUCTION_BIDSPERSECOND", "100", "GAVEL_AUCTION_BIDBURST", "200",
 				// Every socket of the run comes from loopback: lift the per-address cap (50).
 				"GAVEL_LIVE_MAXSOCKETSPERADDRESS", "1000000");
 		log("starting Gavel (packaged jar, -Xmx%s) on port %d, data in %s", this.options.heap, port, data);

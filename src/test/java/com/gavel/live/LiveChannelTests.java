@@ -195,7 +195,7 @@ class LiveChannelTests extends LiveTestSupport {
 			assertThat(client.await("error").path("code").asString()).isEqualTo("bad-message");
 			client.send("{\"type\":\"subscribe\",\"lots\":\"all\"}");
 			assertThat(client.await("error").path("code").asString()).isEqualTo("bad-message");
-			client.send("{\"type\":\"bid\",\"lot\":1,\"requestId\":\"has spaces\",\"amount\":\"1\"}");
+			client.send("{\"type\":\"bid\",\"lot\":1,\"requestId\":7,\"amount\":\"1\"}");
 			assertThat(client.await("error").path("message").asString()).contains("requestId");
 			client.send(Map.of("type", "subscribe", "lots", java.util.List.of(Map.of("id", 987654))));
 			assertThat(client.await("error").path("code").asString()).isEqualTo("not-found");

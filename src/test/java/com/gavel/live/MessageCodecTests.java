@@ -1,6 +1,5 @@
 package com.gavel.live;
 
-import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,15 +22,19 @@ class MessageCodecTests {
 	}
 
 	@Test
-	void readsMoneyExactlyFromTextOrNumbers() {
+	void passesAmountsOnAsTheClientWroteThemForTheBidIntakeToJudge() {
 		ClientMessage.Bid text = (ClientMessage.Bid) this.codec
 			.read("{\"type\":\"bid\",\"lot\":3,\"requestId\":\"r-1\",\"amount\":\"0.30\"}");
-		assertThat(text.amount()).isEqualByComparingTo("0.30");
+		assertThat(text.amount()).isEqualTo("0.30");
 		ClientMessage.Bid number = (ClientMessage.Bid) this.codec
 			.read("{\"type\":\"bid\",\"lot\":3,\"requestId\":\"r-2\",\"maximum\":0.1}");
 		// 0.1 as a double would be 0.1000000000000000055...; exact decimal reading keeps it 0.1.
-		assertThat(number.maximum()).isEqualTo(new BigDecimal("0.1"));
+		assertThat(number.maximum()).isEqualTo("0.1");
 		assertThat(number.amount()).isNull();
+		// An exponent stays an exponent (refused by the intake), never expanded into digits.
+		ClientMessage.Bid exponent = (ClientMessage.Bid) this.codec
+			.read("{\"type\":\"bid\",\"lot\":3,\"requestId\":\"r-3\",\"amount\":1E-50000000}");
+		assertThat(exponent.amount()).isEqualTo("1E-50000000");
 	}
 
 	@Test
@@ -47,11 +50,8 @@ class MessageCodecTests {
 			"{\"type\":\"subscribe\",\"lots\":[\"one\"]}", "{\"type\":\"subscribe\",\"lots\":[{\"id\":-1}]}",
 			"{\"type\":\"subscribe\",\"lots\":[{\"id\":1,\"after\":\"x\"}]}", "{\"type\":\"unsubscribe\",\"lots\":[1.5]}",
 			"{\"type\":\"bid\",\"requestId\":\"a\",\"amount\":\"1\"}", "{\"type\":\"bid\",\"lot\":1,\"amount\":\"1\"}",
-			"{\"type\":\"bid\",\"lot\":1,\"requestId\":\"a b\",\"amount\":\"1\"}",
-			"{\"type\":\"bid\",\"lot\":1,\"requestId\":\"a\"}", "{\"type\":\"bid\",\"lot\":1,\"requestId\":\"a\",\"amount\":\"ten\"}",
-			"{\"type\":\"bid\",\"lot\":1,\"requestId\":\"a\",\"amount\":\"-5\"}",
+			"{\"type\":\"bid\",\"lot\":1,\"requestId\":7,\"amount\":\"1\"}",
 			"{\"type\":\"bid\",\"lot\":1,\"requestId\":\"a\",\"amount\":true}",
-			"{\"type\":\"bid\",\"lot\":1,\"requestId\":\"a\",\"amount\":\"1e400\"}",
 			"{\"type\":\"bid\",\"lot\":1,\"requestId\":\"a\",\"kind\":\"steal\",\"amount\":\"1\"}",
 			"{\"type\":\"ping\"}", "{\"type\":\"ping\",\"t\":\"now\"}" })
 	void rejectsMalformedMessagesWithAReason(String text) {

@@ -62,7 +62,7 @@ class CrashSafetyIT {
 		Path data = Files.createDirectories(this.temp.resolve("data"));
 		// Bids per socket are rate-limited to 5/s by default; the test wants a dense stream.
 		Map<String, String> env = Map.of("GAVEL_ADMIN_PASSWORD", ADMIN_PASSWORD, "GAVEL_DEMO_ENABLED", "false",
-				"GAVEL_LIVE_BIDSPERSECOND", "200", "GAVEL_LIVE_BIDBURST", "200");
+				"GAVEL_AUCTION_BIDSPERSECOND", "200", "GAVEL_AUCTION_BIDBURST", "200");
 		PackagedApp first = track(PackagedApp.gavel(data, PackagedApp.freePort(), this.temp.resolve("first.log"), env,
 				List.of("-Xmx512m")))
 			.start()

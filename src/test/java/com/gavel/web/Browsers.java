@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -19,11 +21,15 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,6 +40,10 @@ import static org.assertj.core.api.Assertions.fail;
  * explicitly, so Selenium Manager never downloads anything). Each browser gets a fresh profile.
  * Without a driver the tests are skipped, except when {@code GAVEL_REQUIRE_BROWSER=true} (CI),
  * where they fail instead.
+ * <p>
+ * Every browser keeps its console log, and {@link #close()} fails the test when any page it showed
+ * reported a Content-Security-Policy violation (or refused anything else), so no browser test
+ * passes on a page whose scripts or styles the policy blocked.
  */
 public final class Browsers implements AutoCloseable {
 
@@ -91,6 +101,9 @@ public final class Browsers implements AutoCloseable {
 				"--disable-background-timer-throttling", "--disable-renderer-backgrounding",
 				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height,
 				"--lang=en-US");
+		LoggingPreferences logging = new LoggingPreferences();
+		logging.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
 		WebDriver driver = new ChromeDriver(this.service, options);
 		driver.manage().window().setSize(new Dimension(width, height));
 		this.drivers.add(driver);
@@ -157,8 +170,54 @@ public final class Browsers implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The policy violations (and other refusals) the browser logged since the last call, which it
+	 * then forgets. A marker is written to the console first and must come back: console messages
+	 * arrive in order, so every violation logged before this call is in the answer, however late.
+	 */
+	public static List<String> policyViolations(WebDriver driver) {
+		String marker = "gavel-log-marker-" + UUID.randomUUID();
+		try {
+			script(driver, "console.info(arguments[0])", marker);
+		}
+		catch (UnhandledAlertException ex) {
+			// chromedriver dismissed the dialog that was open; the page can run the script now
+			script(driver, "console.info(arguments[0])", marker);
+		}
+		List<String> violations = new ArrayList<>();
+		boolean marked = false;
+		for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+			String message = entry.getMessage();
+			if (message.contains(marker)) {
+				marked = true;
+			}
+			else if (message.contains("Content Security Policy") || message.contains("Refused to")) {
+				violations.add(message);
+			}
+		}
+		if (!marked) {
+			fail("the browser log does not show the marker just written, so it cannot say what the pages reported");
+		}
+		return violations;
+	}
+
+	/** Closes every browser; fails when any of them logged a policy violation it was not asked about. */
 	@Override
 	public void close() {
+		List<String> violations = new ArrayList<>();
+		AssertionError unreadable = null;
+		for (WebDriver driver : this.drivers) {
+			try {
+				violations.addAll(policyViolations(driver));
+			}
+			catch (AssertionError ex) {
+				unreadable = ex;
+			}
+			catch (RuntimeException ex) {
+				unreadable = new AssertionError("could not read a browser's log: " + ex, ex);
+			}
+		}
+		// Read every log before quitting any browser: quitting one stops the shared driver service.
 		for (WebDriver driver : this.drivers) {
 			try {
 				driver.quit();
@@ -176,6 +235,12 @@ public final class Browsers implements AutoCloseable {
 			deleteQuietly(profile);
 		}
 		this.profiles.clear();
+		if (!violations.isEmpty()) {
+			fail("the pages reported Content-Security-Policy violations:\n" + String.join("\n", violations));
+		}
+		if (unreadable != null) {
+			throw unreadable;
+		}
 	}
 
 	private static void deleteQuietly(Path dir) {

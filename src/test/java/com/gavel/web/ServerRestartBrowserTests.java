@@ -60,11 +60,15 @@ class ServerRestartBrowserTests {
 
 	@AfterEach
 	void tearDown() {
-		if (this.browsers != null) {
-			this.browsers.close();
+		try {
+			if (this.browsers != null) {
+				this.browsers.close();
+			}
 		}
-		if (this.app != null) {
-			this.app.close();
+		finally {
+			if (this.app != null) {
+				this.app.close();
+			}
 		}
 	}
 
