@@ -21,7 +21,7 @@ final class Phase implements Conn.Sink {
 
 		private String ask;
 
-		private String price;
+		private BigDecimal increment = BigDecimal.ONE;
 
 		private BigDecimal lastSent;
 
@@ -39,7 +39,11 @@ final class Phase implements Conn.Sink {
 			}
 			this.seq = seq;
 			this.ask = Conn.stringField(text, "\"ask\":\"", lot);
-			this.price = Conn.stringField(text, "\"price\":\"", lot);
+			String price = Conn.stringField(text, "\"price\":\"", lot);
+			// The increment from one event's ask and price: an ask from a later answer and a price
+			// from an earlier event would make it grow with every bid, and the amounts explode.
+			this.increment = price == null || this.ask == null ? BigDecimal.ONE
+					: new BigDecimal(this.ask).subtract(new BigDecimal(price));
 		}
 
 		synchronized void ask(String ask) {
@@ -61,9 +65,8 @@ final class Phase implements Conn.Sink {
 				return null;
 			}
 			BigDecimal ask = new BigDecimal(this.ask);
-			BigDecimal increment = this.price == null ? BigDecimal.ONE : ask.subtract(new BigDecimal(this.price));
 			BigDecimal next = this.lastSent == null ? ask
-					: this.lastSent.add(increment.multiply(BigDecimal.valueOf(2))).max(ask);
+					: this.lastSent.add(this.increment.multiply(BigDecimal.valueOf(2))).max(ask);
 			this.lastSent = next;
 			return next.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
 		}
