@@ -47,6 +47,16 @@ class LiveHandler extends AbstractWebSocketHandler {
 	/** Tomcat's limit on a blocking send, such as the close frame, in milliseconds. */
 	private static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
+	/**
+	 * Tomcat's limit on sending the close frame when it closes a socket itself for a protocol error
+	 * (a frame too big, unmasked or not UTF-8). Its default of 50 ms is missed whenever the
+	 * closing thread is not scheduled in time, and the peer then sees the connection just end,
+	 * without the code that says why.
+	 */
+	private static final String PROTOCOL_ERROR_CLOSE_TIMEOUT = "org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT";
+
+	private static final long CLOSE_FRAME_TIMEOUT_MILLIS = 2000;
+
 	private final SessionRegistry registry;
 
 	private final WatchedLots lots;
@@ -84,6 +94,10 @@ class LiveHandler extends AbstractWebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession socket) throws Exception {
+		Session nativeSession = ((NativeWebSocketSession) socket).getNativeSession(Session.class);
+		// Every close sends its close frame, whoever closes and whatever for, given a peer that reads.
+		nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, CLOSE_FRAME_TIMEOUT_MILLIS);
+		nativeSession.getUserProperties().put(PROTOCOL_ERROR_CLOSE_TIMEOUT, CLOSE_FRAME_TIMEOUT_MILLIS);
 		if (this.registry.count() >= this.properties.maxConnections()) {
 			refuse(socket, SessionRegistry.NODE_FULL);
 			return;
@@ -94,8 +108,6 @@ class LiveHandler extends AbstractWebSocketHandler {
 			socket.close(CloseStatus.POLICY_VIOLATION.withReason("banned"));
 			return;
 		}
-		Session nativeSession = ((NativeWebSocketSession) socket).getNativeSession(Session.class);
-		nativeSession.getUserProperties().put(BLOCKING_SEND_TIMEOUT, 2000L);
 		RemoteEndpoint.Async remote = nativeSession.getAsyncRemote();
 		remote.setSendTimeout(this.properties.sendTimeout().toMillis());
 
