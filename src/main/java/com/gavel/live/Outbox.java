@@ -176,6 +176,14 @@ final class Outbox {
 			this.owner.failed("send failed: " + result.getException());
 			return;
 		}
+		synchronized (this) {
+			if (this.closed || this.queue.isEmpty()) {
+				// Nothing more to send: the socket is idle again without a hand-off, which is the
+				// usual case for a watcher (one frame, then quiet until the next event).
+				this.sending = false;
+				return;
+			}
+		}
 		// Continue on our own executor: the container may call us back on the thread that sent,
 		// and the next send must not grow that thread's stack.
 		try {

@@ -184,4 +184,24 @@ class OutboxTests {
 		assertThat(this.socket.sent).containsExactly("hello", "e2-1", "pong");
 	}
 
+	@Test
+	void aSocketWhoseQueueEmptiedGoesIdleWithoutAHandOffAndTheNextFrameGoesOutAtOnce() {
+		List<Runnable> handOffs = new ArrayList<>();
+		Outbox counted = new Outbox(this.socket, 4, handOffs::add, this.owner);
+
+		counted.offer(Frame.direct("one"));
+		this.socket.completeAll();
+		assertThat(handOffs).as("nothing more to send, so no continuation").isEmpty();
+
+		counted.offer(Frame.direct("two"));
+		counted.offer(Frame.direct("three"));
+		assertThat(this.socket.sent).containsExactly("one", "two");
+		this.socket.completeAll();
+		assertThat(handOffs).as("a queued frame continues on the executor").hasSize(1);
+		handOffs.remove(0).run();
+		assertThat(this.socket.sent).containsExactly("one", "two", "three");
+		this.socket.completeAll();
+		assertThat(handOffs).isEmpty();
+	}
+
 }
