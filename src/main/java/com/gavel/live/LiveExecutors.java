@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * The live channel's threads, each with a bounded queue that refuses instead of blocking:
  * <ul>
- * <li>fan-out stripes (a lot always on the same one, so its events keep their order); a full
- * stripe refuses, see {@link Stripe} and {@link LiveFanout};</li>
+ * <li>fan-out stripes: a lot's events and subscriptions always run on the same one (its home),
+ * and a socket's event frames are always offered by the same one (its shard), so both keep their
+ * order while a hot lot's watchers are spread over every stripe; a full stripe refuses, see
+ * {@link Stripe} and {@link LiveFanout};</li>
  * <li>subscriptions: reading the snapshot or replay of a new subscription off the stripes; when
  * full the subscription is answered {@code busy};</li>
  * <li>continuations of completed sends: each socket has at most one queued, so the queue is sized
@@ -49,7 +51,25 @@ class LiveExecutors implements DisposableBean {
 	}
 
 	Stripe stripe(long lotId) {
-		return this.stripes[Math.floorMod(Long.hashCode(lotId), this.stripes.length)];
+		return this.stripes[home(lotId)];
+	}
+
+	/** The stripe a lot's events and subscriptions run on. */
+	int home(long lotId) {
+		return Math.floorMod(Long.hashCode(lotId), this.stripes.length);
+	}
+
+	/** The stripe that offers every event frame a socket gets, whatever the lot (see LiveFanout). */
+	int shardOf(LiveSession session) {
+		return Math.floorMod(session.id().hashCode(), this.stripes.length);
+	}
+
+	Stripe stripeAt(int index) {
+		return this.stripes[index];
+	}
+
+	int stripeCount() {
+		return this.stripes.length;
 	}
 
 	ExecutorService subscriptions() {

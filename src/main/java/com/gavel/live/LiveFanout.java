@@ -1,5 +1,6 @@
 package com.gavel.live;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -92,12 +93,10 @@ class LiveFanout {
 	private void deliver(AuctionEvent event, long handedOver) {
 		try {
 			this.lots.update(event.lot());
-			String text = MessageCodec.eventFrame(event.json());
 			List<LiveSession> watchers = List.copyOf(this.lots.watchers(event.lotId()));
-			FanoutTracker tracker = new FanoutTracker(handedOver, watchers.size(), this.metrics.fanoutLatency());
-			for (LiveSession session : watchers) {
-				session.send(Frame.event(event.lotId(), event.sequence(), text, tracker));
-			}
+			Frame frame = Frame.event(event.lotId(), event.sequence(), MessageCodec.eventFrame(event.json()),
+					new FanoutTracker(handedOver, watchers.size(), this.metrics.fanoutLatency()));
+			handOut(event.lotId(), frame, watchers);
 			this.metrics.eventFannedOut();
 			if (event.outbidUserId() != null) {
 				String outbid = this.codec.write(new ServerMessage.Outbid("outbid", event.lotId(), event.sequence(),
@@ -109,6 +108,46 @@ class LiveFanout {
 		}
 		catch (RuntimeException ex) {
 			log.error("Fan-out of event {} of lot {} failed", event.sequence(), event.lotId(), ex);
+		}
+	}
+
+	/**
+	 * Offers one event to its watchers, spread over every fan-out thread: each socket's frame is
+	 * offered by its shard's stripe, the one that offers all its event frames, so a hot lot's
+	 * watchers are served by as many threads as there are stripes while every socket still gets a
+	 * lot's events in sequence order. A shard whose stripe has no room gets a snapshot marker of
+	 * the lot instead, offered at once: the newest state, once its outbox gets to it (the
+	 * sequence numbers make the late event harmless, and it is skipped).
+	 */
+	private void handOut(long lotId, Frame frame, List<LiveSession> watchers) {
+		int count = this.executors.stripeCount();
+		int home = this.executors.home(lotId);
+		List<List<LiveSession>> shards = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			shards.add(new ArrayList<>());
+		}
+		for (LiveSession session : watchers) {
+			shards.get(this.executors.shardOf(session)).add(session);
+		}
+		for (int i = 0; i < count; i++) {
+			List<LiveSession> shard = shards.get(i);
+			if (i == home || shard.isEmpty()) {
+				continue;
+			}
+			if (!this.executors.stripeAt(i).offer(() -> sendAll(shard, frame))) {
+				this.metrics.fanoutRefused();
+				for (LiveSession session : shard) {
+					frame.finished();
+					session.send(Frame.snapshotMarker(lotId));
+				}
+			}
+		}
+		sendAll(shards.get(home), frame);
+	}
+
+	private static void sendAll(List<LiveSession> sessions, Frame frame) {
+		for (LiveSession session : sessions) {
+			session.send(frame);
 		}
 	}
 

@@ -125,12 +125,23 @@ final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 
 	/** The next message of the given type that matches, waiting at most {@code timeout}. */
 	JsonNode await(String type, Predicate<JsonNode> match, Duration timeout) {
+		return awaitFirst(type, (node) -> type.equals(node.path("type").asString()) && match.test(node), timeout);
+	}
+
+	/** The oldest message of any of the given types, waiting at most {@code timeout}. */
+	JsonNode awaitOneOf(Duration timeout, String... types) {
+		List<String> wanted = List.of(types);
+		return awaitFirst(String.join(" or ", types), (node) -> wanted.contains(node.path("type").asString()),
+				timeout);
+	}
+
+	private JsonNode awaitFirst(String type, Predicate<JsonNode> match, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
 			synchronized (this.seen) {
 				for (int i = 0; i < this.seen.size(); i++) {
 					JsonNode node = this.seen.get(i);
-					if (type.equals(node.path("type").asString()) && match.test(node)) {
+					if (match.test(node)) {
 						this.seen.remove(i);
 						return node;
 					}
