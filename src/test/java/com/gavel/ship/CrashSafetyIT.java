@@ -41,6 +41,17 @@ class CrashSafetyIT {
 
 	private static final Duration STARTUP = Duration.ofSeconds(120);
 
+	/** Accepted bids the bidders must have been acknowledged before the kill. */
+	private static final int ACKS_BEFORE_KILL = 1000;
+
+	/** Bids one bidder sends at once just before the kill, without waiting for answers. */
+	private static final int BURST = 300;
+
+	/** The sockets the burst comes from: one bid of each can be waiting for the lot at a time. */
+	private static final int FLOOD_SOCKETS = 10;
+
+	private static final String FLOODER = "crash-flood";
+
 	@TempDir
 	Path temp;
 
@@ -62,19 +73,23 @@ class CrashSafetyIT {
 		Path data = Files.createDirectories(this.temp.resolve("data"));
 		// Bids per socket are rate-limited to 5/s by default; the test wants a dense stream.
 		Map<String, String> env = Map.of("GAVEL_ADMIN_PASSWORD", ADMIN_PASSWORD, "GAVEL_DEMO_ENABLED", "false",
-				"GAVEL_AUCTION_BIDSPERSECOND", "200", "GAVEL_AUCTION_BIDBURST", "200");
+				"GAVEL_AUCTION_BIDSPERSECOND", "1000", "GAVEL_AUCTION_BIDBURST", "1000");
 		PackagedApp first = track(PackagedApp.gavel(data, PackagedApp.freePort(), this.temp.resolve("first.log"), env,
 				List.of("-Xmx512m")))
 			.start()
 			.awaitReady(STARTUP);
 
-		List<String> bidders = List.of("crash-b1", "crash-b2", "crash-b3", "crash-b4");
+		List<String> bidders = List.of("crash-b1", "crash-b2", "crash-b3", "crash-b4", "crash-b5", "crash-b6");
 		for (String name : bidders) {
 			Registration.register(first.base(), name, BIDDER_PASSWORD);
 		}
+		Registration.register(first.base(), FLOODER, BIDDER_PASSWORD);
 		long lotA = createOpenLot(first, "Crash lot A", Instant.now().plus(Duration.ofHours(1)));
 		long lotB = createOpenLot(first, "Crash lot B", Instant.now().plus(Duration.ofHours(1)));
-		List<Long> lots = List.of(lotA, lotB);
+		long lotD = createOpenLot(first, "Crash lot D", Instant.now().plus(Duration.ofHours(1)));
+		long lotE = createOpenLot(first, "Crash lot E", Instant.now().plus(Duration.ofHours(1)));
+		long lotF = createOpenLot(first, "Crash lot F", Instant.now().plus(Duration.ofHours(1)));
+		List<Long> lots = List.of(lotA, lotB, lotD, lotE);
 
 		SocketClient watcher = track(SocketClient.connect(first.port(), null, null));
 		watcher.await("hello", (n) -> true, Duration.ofSeconds(10));
@@ -95,11 +110,11 @@ class CrashSafetyIT {
 		}
 		threads.forEach(Thread::start);
 
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (acks.size() < 60 && System.nanoTime() < deadline) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (acks.size() < ACKS_BEFORE_KILL && System.nanoTime() < deadline) {
 			Thread.sleep(50);
 		}
-		assertThat(acks).as("accepted bids before the kill").hasSizeGreaterThanOrEqualTo(60);
+		assertThat(acks).as("accepted bids before the kill").hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
 
 		// A lot that ends in 10 s, with a bid on it: its end passes while the application is down.
 		Instant cEnds = Instant.now().plus(Duration.ofSeconds(10));
@@ -111,11 +126,40 @@ class CrashSafetyIT {
 		JsonNode cBefore = json(first.get("/api/lots/" + lotC, null).body()).path("lot");
 		assertThat(cBefore.path("status").asString()).isEqualTo("open");
 
+		// One more bidder sends a burst at lot F from several sockets at once without waiting for
+		// answers, so that bids are still waiting for the lot's turn when the kill comes.
+		List<SocketClient> flooders = new ArrayList<>();
+		for (int k = 0; k < FLOOD_SOCKETS; k++) {
+			SocketClient flooder = track(SocketClient.connect(first.port(), FLOODER, BIDDER_PASSWORD));
+			flooder.await("hello", (n) -> n.path("canBid").asBoolean(), Duration.ofSeconds(10));
+			flooders.add(flooder);
+		}
+		List<String> burst = new ArrayList<>();
+		for (int i = 0; i < BURST; i++) {
+			String requestId = "burst-" + i;
+			burst.add(requestId);
+			flooders.get(i % FLOOD_SOCKETS).send("{\"type\":\"bid\",\"lot\":" + lotF + ",\"requestId\":\""
+					+ requestId + "\",\"maximum\":\"" + (100 + i) + ".00\"}");
+		}
+		JsonNode firstAnswer = flooders.get(0).poll("bid-result", (n) -> true, Duration.ofSeconds(10));
+		assertThat(firstAnswer).as("the burst is being decided").isNotNull();
+
 		int acksAtKill = acks.size();
 		System.out.printf("crash test: %d bids acknowledged when the kill came%n", acksAtKill);
 		boolean biddersRunning = threads.stream().allMatch(Thread::isAlive);
 		Instant killedAt = Instant.now();
 		first.kill();
+		Map<String, JsonNode> burstAnswers = new HashMap<>();
+		burstAnswers.put(firstAnswer.path("requestId").asString(), firstAnswer);
+		for (SocketClient flooder : flooders) {
+			for (JsonNode message : flooder.drain()) {
+				if ("bid-result".equals(message.path("type").asString())) {
+					burstAnswers.put(message.path("requestId").asString(), message);
+				}
+			}
+		}
+		System.out.printf("crash test: %d of %d burst bids answered when the kill came%n", burstAnswers.size(), BURST);
+		assertThat(burstAnswers).as("burst bids still waiting when the kill came").hasSizeLessThan(BURST);
 		assertThat(biddersRunning).as("the kill came while every bidder was still bidding").isTrue();
 		stop.set(true);
 		for (Thread thread : threads) {
@@ -172,6 +216,35 @@ class CrashSafetyIT {
 			JsonNode state = json(second.get("/api/lots/" + lot, null).body()).path("lot");
 			assertThat(state.path("sequence").asLong()).isEqualTo(logs.get(lot).size());
 		}
+
+		// The burst: what was answered is in lot F's gapless log; what was not is there at most once,
+		// and sending it again (same request id) answers it without ever deciding it twice.
+		List<JsonNode> fEvents = events(second, lotF);
+		assertGapless(fEvents, lotF);
+		int fAtRestart = fEvents.size();
+		for (JsonNode answer : burstAnswers.values()) {
+			if (answer.path("accepted").asBoolean()) {
+				JsonNode event = fEvents.get((int) answer.path("sequence").asLong() - 1);
+				assertThat(event.path("lot").path("price").asString()).isEqualTo(answer.path("price").asString());
+			}
+		}
+		SocketClient resend = track(SocketClient.connect(second.port(), FLOODER, BIDDER_PASSWORD));
+		resend.await("hello", (n) -> true, Duration.ofSeconds(10));
+		int decidedNow = 0;
+		for (int i = 0; i < BURST; i++) {
+			String requestId = burst.get(i);
+			if (burstAnswers.containsKey(requestId)) {
+				continue;
+			}
+			resend.send("{\"type\":\"bid\",\"lot\":" + lotF + ",\"requestId\":\"" + requestId
+					+ "\",\"maximum\":\"" + (100 + i) + ".00\"}");
+			JsonNode answer = resend.await("bid-result", (n) -> n.path("requestId").asString().equals(requestId),
+					Duration.ofSeconds(10));
+			if (answer.path("accepted").asBoolean() && answer.path("sequence").asLong() > fAtRestart) {
+				decidedNow++;
+			}
+		}
+		assertThat(events(second, lotF)).as("lot F: each burst bid decided once").hasSize(fAtRestart + decidedNow);
 
 		// The lot whose end passed while the application was down is closed, after the restart.
 		JsonNode closedC = awaitStatus(second, lotC, "closed", Duration.ofSeconds(20));
