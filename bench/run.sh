@@ -6,7 +6,7 @@
 #   --watchers [1000] --rate [20] --overload-rate [200] --lots [100] --many-watchers [2000]
 #   --many-rate [1000] --bidders [20] --many-bidders [40] --closed-loop [64] --seconds [20]
 #   --warmup [15] --capacity [12000] --hold [5] --heap [512m] --baseline [true]
-#   --only [hot,overload,many,max,capacity] (which Gavel scenarios run)
+#   --one-lot-watchers [100] --only [hot,overload,many,max,onelot,capacity] (which Gavel scenarios run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

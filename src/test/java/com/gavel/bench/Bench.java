@@ -55,6 +55,9 @@ public final class Bench {
 
 		int manyWatchers = 2000;
 
+		/** Watchers of the one lot in the one-lot closed loop: few, so the engine is what is measured. */
+		int oneLotWatchers = 100;
+
 		int manyRate = 1000;
 
 		int bidders = 20;
@@ -76,7 +79,7 @@ public final class Bench {
 		boolean baseline = true;
 
 		/** Which scenarios run: hot, overload, many, max, capacity (the baseline follows --baseline). */
-		java.util.Set<String> only = new java.util.HashSet<>(List.of("hot", "overload", "many", "max", "capacity"));
+		java.util.Set<String> only = new java.util.HashSet<>(List.of("hot", "overload", "many", "max", "onelot", "capacity"));
 
 		Path out = Path.of("target", "bench");
 
@@ -91,6 +94,7 @@ public final class Bench {
 					case "overload-rate" -> o.overloadRate = Integer.parseInt(v);
 					case "lots" -> o.lots = Integer.parseInt(v);
 					case "many-watchers" -> o.manyWatchers = Integer.parseInt(v);
+					case "one-lot-watchers" -> o.oneLotWatchers = Integer.parseInt(v);
 					case "many-rate" -> o.manyRate = Integer.parseInt(v);
 					case "bidders" -> o.bidders = Integer.parseInt(v);
 					case "many-bidders" -> o.manyBidders = Integer.parseInt(v);
@@ -232,8 +236,13 @@ public final class Bench {
 			guard("many lots", () -> manyLots(new Phase("many lots"), many, bidders.subList(0, this.options.manyBidders)));
 		}
 		if (this.options.only.contains("max")) {
-			guard("many lots, max",
-					() -> manyLotsMax(new Phase("many lots, max"), many, bidders.subList(0, this.options.closedLoop)));
+			guard("many lots, max", () -> manyLotsMax(new Phase("many lots, max"), many, this.options.manyWatchers,
+					bidders.subList(0, this.options.closedLoop)));
+		}
+		if (this.options.only.contains("onelot")) {
+			long oneLot = createLot("One lot", Duration.ofHours(3));
+			guard("one lot, max", () -> manyLotsMax(new Phase("one lot, max"), List.of(oneLot),
+					this.options.oneLotWatchers, bidders.subList(0, this.options.closedLoop)));
 		}
 		if (this.options.only.contains("capacity")) {
 			long capacityLot = createLot("Capacity lot", Duration.ofHours(3));
@@ -361,12 +370,15 @@ public final class Bench {
 		crowd.forEach(Conn::close);
 	}
 
-	/** The engine's ceiling: each of C bidders sends its next bid the moment the last is answered. */
-	private void manyLotsMax(Phase phase, List<Long> lots, List<Conn> bidders) throws Exception {
-		log("%s: %d watchers over %d lots, %d bidders bidding back to back for %d s", phase.name,
-				this.options.manyWatchers, lots.size(), bidders.size(), this.options.seconds);
+	/**
+	 * The engine's ceiling: each of C bidders sends its next bid the moment the last is answered,
+	 * on a random one of the lots (one lot: every bid waits for the same lot's turn).
+	 */
+	private void manyLotsMax(Phase phase, List<Long> lots, int watcherCount, List<Conn> bidders) throws Exception {
+		log("%s: %d watchers over %d lots, %d bidders bidding back to back for %d s", phase.name, watcherCount,
+				lots.size(), bidders.size(), this.options.seconds);
 		lots.forEach(phase::track);
-		List<Conn> crowd = watchers(phase, this.options.manyWatchers, (i) -> lots.get(i % lots.size()));
+		List<Conn> crowd = watchers(phase, watcherCount, (i) -> lots.get(i % lots.size()));
 		AtomicInteger counter = new AtomicInteger();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(this.options.seconds);
 		phase.onAnswer = (conn) -> {
@@ -393,8 +405,8 @@ public final class Bench {
 		Settled settled = settle(crowd, finals, Duration.ofSeconds(10));
 		window.close();
 		phase.recording = false;
-		record(phase, this.options.manyWatchers, -1, this.options.seconds, counter.get(), window, settled,
-				lastEventAt(finals), lastSent);
+		record(phase, watcherCount, -1, this.options.seconds, counter.get(), window, settled, lastEventAt(finals),
+				lastSent);
 		crowd.forEach(Conn::close);
 	}
 
