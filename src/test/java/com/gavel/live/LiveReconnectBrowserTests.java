@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
@@ -45,18 +44,8 @@ class LiveReconnectBrowserTests extends LiveTestSupport {
 	@Autowired
 	SessionRegistry registry;
 
-	private Browsers browsers;
-
-	@BeforeEach
-	void setUp() {
-		Browsers.requireBrowser();
-		this.browsers = new Browsers();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.browsers.close();
-	}
+	@RegisterExtension
+	final Browsers browsers = new Browsers();
 
 	@Test
 	void aPageDroppedAsTooSlowReconnectsAndCatchesUpWithoutAReload() {

@@ -16,6 +16,9 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,8 +47,12 @@ import static org.assertj.core.api.Assertions.fail;
  * Every browser keeps its console log, and {@link #close()} fails the test when any page it showed
  * reported a Content-Security-Policy violation (or refused anything else), so no browser test
  * passes on a page whose scripts or styles the policy blocked.
+ * <p>
+ * A test class registers one as a JUnit extension ({@code @RegisterExtension final Browsers
+ * browsers = new Browsers();}): it checks for Chromium before each test and closes the browsers
+ * after it.
  */
-public final class Browsers implements AutoCloseable {
+public final class Browsers implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -61,6 +68,16 @@ public final class Browsers implements AutoCloseable {
 	private final List<Path> profiles = new ArrayList<>();
 
 	private ChromeDriverService service;
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		requireBrowser();
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		close();
+	}
 
 	/** Skips (locally) or fails (CI) the calling test when there is no Chromium to drive. */
 	public static void requireBrowser() {

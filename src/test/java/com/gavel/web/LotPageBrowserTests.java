@@ -3,9 +3,8 @@ package com.gavel.web;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -54,18 +53,8 @@ class LotPageBrowserTests {
 	@Autowired
 	AccountService accounts;
 
-	Browsers browsers;
-
-	@BeforeEach
-	void setUp() {
-		Browsers.requireBrowser();
-		this.browsers = new Browsers();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.browsers.close();
-	}
+	@RegisterExtension
+	final Browsers browsers = new Browsers();
 
 	@Test
 	void twoBiddersSeeEachOtherAtOnceAndTheOutbidBidderIsTold() {

@@ -3,9 +3,9 @@ package com.gavel.web;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
@@ -23,21 +23,15 @@ class PageScriptTests {
 	@LocalServerPort
 	int port;
 
-	Browsers browsers;
+	@RegisterExtension
+	final Browsers browsers = new Browsers();
 
 	WebDriver browser;
 
 	@BeforeEach
 	void setUp() {
-		Browsers.requireBrowser();
-		this.browsers = new Browsers();
 		this.browser = this.browsers.open();
 		this.browser.get("http://localhost:" + this.port + "/login");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.browsers.close();
 	}
 
 	@Test

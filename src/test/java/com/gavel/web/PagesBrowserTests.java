@@ -3,9 +3,8 @@ package com.gavel.web;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,18 +39,8 @@ class PagesBrowserTests {
 	@Autowired
 	AccountService accounts;
 
-	Browsers browsers;
-
-	@BeforeEach
-	void setUp() {
-		Browsers.requireBrowser();
-		this.browsers = new Browsers();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.browsers.close();
-	}
+	@RegisterExtension
+	final Browsers browsers = new Browsers();
 
 	@Test
 	void theCatalogueIsLiveAndLooksLikeAProduct() {
