@@ -28,10 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
  * service) does it, and it goes into the audit log with who, what and why in the same
  * transaction, so there is never a change without its entry or an entry without its change.
  * <p>
- * No method here runs in a transaction of its own: the engine must commit before it publishes
- * the lot's events, which it could not do inside an outer transaction, so the audit entry rides
- * in the engine's transaction instead (a ban has no lot, so it is one transaction here). The one exception is extending every lot at once, which
- * changes each lot in its own turn and is logged once they all are.
+ * Lot actions run in no transaction of their own: the engine must commit before it publishes the
+ * lot's events, which it could not do inside an outer transaction, so the audit entry rides in the
+ * engine's transaction instead. A ban touches no lot and is one transaction here. The one
+ * exception is extending every lot at once, which changes each lot in its own turn and is logged
+ * once they all are.
  */
 @Service
 class AdminActions {
