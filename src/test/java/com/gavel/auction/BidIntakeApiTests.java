@@ -1,12 +1,9 @@
 package com.gavel.auction;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.gavel.account.Account;
 import com.gavel.account.AccountService;
 import com.gavel.support.ApiClient;
+import com.gavel.support.FormSignIn;
 import com.gavel.support.GavelSpringBootTest;
 import com.gavel.support.MutableClock;
 import com.gavel.support.TestAccounts;
@@ -157,7 +153,7 @@ class BidIntakeApiTests {
 		long lot = openLot();
 		// Signed in once, as a browser is, so that no password check paces the bids: the default
 		// allowance is 10 at once and 5 a second after, and 40 bids back to back cannot all pass.
-		HttpClient browser = signedIn(this.ada);
+		HttpClient browser = FormSignIn.signIn(base(), this.ada.username(), TestAccounts.PASSWORD);
 		List<HttpResponse<String>> responses = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
 			responses.add(browser.send(HttpRequest.newBuilder(URI.create(base() + "/api/lots/" + lot + "/bids"))
@@ -186,24 +182,6 @@ class BidIntakeApiTests {
 					"{\"requestId\":" + requestId + ",\"amount\":\"1.00\"}"), 400, "invalid-request");
 		}
 		assertThat(this.catalog.history(lot)).isEmpty();
-	}
-
-	/** A client with a session cookie from the sign-in form, as a browser has. */
-	private HttpClient signedIn(Account account) throws Exception {
-		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
-				HttpResponse.BodyHandlers.ofString());
-		Matcher token = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form.body());
-		assertThat(token.find()).as("the sign-in form has a CSRF token").isTrue();
-		HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
-					+ "&username=" + URLEncoder.encode(account.username(), StandardCharsets.UTF_8) + "&password="
-					+ URLEncoder.encode(TestAccounts.PASSWORD, StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(signIn.headers().firstValue("Location")).as("signed in")
-			.hasValueSatisfying((to) -> assertThat(to).doesNotContain("error"));
-		return http;
 	}
 
 	private String base() {

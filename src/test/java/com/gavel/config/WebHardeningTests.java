@@ -2,7 +2,6 @@ package com.gavel.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,8 +14,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +25,7 @@ import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
 import com.gavel.support.ApiClient;
+import com.gavel.support.FormSignIn;
 import com.gavel.support.TestAccounts;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,8 +54,6 @@ class WebHardeningTests {
 
 	static final String EVIL = "http://evil.example";
 
-	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
 	@LocalServerPort
 	int port;
 
@@ -77,21 +73,7 @@ class WebHardeningTests {
 
 	@BeforeEach
 	void signInAdmin() {
-		this.admin = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
-		HttpResponse<String> form = send(this.admin, request("/login").GET());
-		Matcher token = CSRF.matcher(form.body());
-		assertThat(token.find()).as("the sign-in form has a CSRF token").isTrue();
-		String body = "username=" + enc(TestAccounts.ADMIN_USERNAME) + "&password="
-				+ enc(TestAccounts.ADMIN_PASSWORD) + "&_csrf=" + enc(token.group(1));
-		HttpResponse<String> signedIn = send(this.admin, request("/login")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
-		assertThat(signedIn.statusCode()).isEqualTo(302);
-		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		this.admin = FormSignIn.signIn(base(), TestAccounts.ADMIN_USERNAME, TestAccounts.ADMIN_PASSWORD);
 	}
 
 	@Test

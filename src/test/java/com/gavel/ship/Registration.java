@@ -10,16 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.gavel.support.FormSignIn;
 
 /**
  * Signs up a bidder the way a person does: GET the form (session cookie and CSRF token), POST it,
  * expect the redirect to the sign-in page.
  */
 public final class Registration {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private Registration() {
 	}
@@ -34,11 +32,11 @@ public final class Registration {
 			HttpResponse<String> form = http.send(
 					HttpRequest.newBuilder(URI.create(base + "/register")).timeout(Duration.ofSeconds(10)).build(),
 					HttpResponse.BodyHandlers.ofString());
-			Matcher token = CSRF.matcher(form.body());
-			if (form.statusCode() != 200 || !token.find()) {
+			String token = FormSignIn.csrfToken(form.body());
+			if (form.statusCode() != 200 || token == null) {
 				throw new IllegalStateException("no registration form with a CSRF token: HTTP " + form.statusCode());
 			}
-			String body = "_csrf=" + enc(token.group(1)) + "&username=" + enc(username) + "&email="
+			String body = "_csrf=" + enc(token) + "&username=" + enc(username) + "&email="
 					+ enc(username + "@bench.gavel.test") + "&password=" + enc(password);
 			HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/register"))
 				.timeout(Duration.ofSeconds(10))
