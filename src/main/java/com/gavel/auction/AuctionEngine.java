@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -17,24 +16,22 @@ import org.slf4j.LoggerFactory;
 
 import com.gavel.account.Account;
 import com.gavel.account.AccountService;
+import com.gavel.auction.LotWriter.Decided;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every write to a lot goes through here: one writer per lot (a lock around the transaction), the
- * lot's rules decide, the bid and the lot's events are stored in one transaction, and only after
- * it committed are the events published, in sequence order.
+ * The commands that change lots: bids, and an admin's or the scheduler's changes. Each is handed
+ * to the {@link LotWriter}, which decides it in the lot's turn and transaction; here the lot's
+ * rules decide, and the bid and the lot's events are stored.
  */
 @Service
 public class AuctionEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(AuctionEngine.class);
-
-	private static final int ATTEMPTS = 3;
 
 	private static final Consumer<LotView> NOTHING = (lot) -> {
 	};
@@ -47,13 +44,11 @@ public class AuctionEngine {
 
 	private final EventLog eventLog;
 
-	private final LotSequencer sequencer;
+	private final LotWriter writer;
 
 	private final AccountService accounts;
 
 	private final TransactionTemplate transactions;
-
-	private final ApplicationEventPublisher publisher;
 
 	private final IncrementTable increments;
 
@@ -62,18 +57,16 @@ public class AuctionEngine {
 	private final MeterRegistry meters;
 
 	AuctionEngine(LotRepository lots, BidRepository bids, LotBidderRepository lotBidders, EventLog eventLog,
-			LotSequencer sequencer, AccountService accounts, TransactionTemplate transactions,
-			ApplicationEventPublisher publisher, AuctionProperties properties, Clock clock,
-			MeterRegistry meters) {
+			LotWriter writer, AccountService accounts, TransactionTemplate transactions, AuctionProperties properties,
+			Clock clock, MeterRegistry meters) {
 		this.meters = meters;
 		this.lots = lots;
 		this.bids = bids;
 		this.lotBidders = lotBidders;
 		this.eventLog = eventLog;
-		this.sequencer = sequencer;
+		this.writer = writer;
 		this.accounts = accounts;
 		this.transactions = transactions;
-		this.publisher = publisher;
 		this.increments = properties.incrementTable();
 		this.clock = clock;
 	}
@@ -101,7 +94,7 @@ public class AuctionEngine {
 			return BidResult.rejected(request, RejectReason.NOT_A_BIDDER, stamp(), null);
 		}
 		try {
-			return writeLot(request.lotId(), (arrived) -> decide(request, arrived));
+			return this.writer.write(request.lotId(), (arrived) -> decide(request, arrived));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// The same request id raced in on another lot; the first one won and is stored.
@@ -359,7 +352,7 @@ public class AuctionEngine {
 	}
 
 	private LotView change(long lotId, LotChange change, Consumer<LotView> alongside) {
-		return writeLot(lotId, (now) -> {
+		return this.writer.write(lotId, (now) -> {
 			Lot lot = this.lots.findById(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
 			change.apply(lot, now);
 			List<AuctionEvent> events = appendEvents(lot);
@@ -387,49 +380,9 @@ public class AuctionEngine {
 		return events;
 	}
 
-	private void publish(List<AuctionEvent> events) {
-		if (events == null) {
-			return;
-		}
-		for (AuctionEvent event : events) {
-			try {
-				this.publisher.publishEvent(event);
-			}
-			catch (RuntimeException ex) {
-				// The change is committed; a failing listener must not make it look failed.
-				log.error("A listener failed on event {} of lot {}", event.sequence(), event.lotId(), ex);
-			}
-		}
-	}
-
-	private record Decided<T>(T result, List<AuctionEvent> events) {
-	}
-
 	/** The server's time now, for answers that never wait for a lot's turn. */
 	private Instant stamp() {
-		return LotSequencer.stamp(this.clock);
-	}
-
-	/**
-	 * Runs {@code work} for one lot in its turn, in a transaction, with the time it arrived (see
-	 * {@link LotSequencer}); retries when another process changed the lot meanwhile, judging by
-	 * the same arrival time; publishes the events once the transaction committed.
-	 */
-	private <T> T writeLot(long lotId, Function<Instant, Decided<T>> work) {
-		return this.sequencer.inTurn(lotId, (arrived) -> {
-			OptimisticLockingFailureException last = null;
-			for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-				try {
-					Decided<T> decided = this.transactions.execute((tx) -> work.apply(arrived));
-					publish(decided.events());
-					return decided.result();
-				}
-				catch (OptimisticLockingFailureException ex) {
-					last = ex;
-				}
-			}
-			throw last;
-		});
+		return LotWriter.stamp(this.clock);
 	}
 
 }

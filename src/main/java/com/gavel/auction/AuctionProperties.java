@@ -15,12 +15,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param increments the increment table; empty means the house default
  * @param bidsPerSecond bids a second one bidder may send, sustained, over REST and sockets together
  * @param bidBurst bids one bidder may send at once
+ * @param writeBatch changes of lots decided together and committed in one transaction, at most
  */
 @ConfigurationProperties("gavel.auction")
 public record AuctionProperties(@DefaultValue("2m") Duration softCloseWindow,
 		@DefaultValue("2m") Duration softCloseExtension, @DefaultValue("500ms") Duration tick,
 		List<IncrementTable.Step> increments, @DefaultValue("5") double bidsPerSecond,
-		@DefaultValue("10") int bidBurst) {
+		@DefaultValue("10") int bidBurst, @DefaultValue("64") int writeBatch) {
+
+	public AuctionProperties {
+		if (writeBatch < 1) {
+			throw new IllegalArgumentException("gavel.auction.write-batch must be at least 1");
+		}
+	}
 
 	public IncrementTable incrementTable() {
 		return (this.increments == null || this.increments.isEmpty()) ? IncrementTable.defaults()

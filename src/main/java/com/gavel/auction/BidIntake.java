@@ -65,7 +65,7 @@ public class BidIntake {
 
 	private BidResult refused(BidSubmission submission, RejectReason reason) {
 		this.meters.counter("gavel.bids.rejected", "reason", reason.code()).increment();
-		return BidResult.rejected(submission.requestId(), submission.lotId(), reason, LotSequencer.stamp(this.clock),
+		return BidResult.rejected(submission.requestId(), submission.lotId(), reason, LotWriter.stamp(this.clock),
 				null);
 	}
 

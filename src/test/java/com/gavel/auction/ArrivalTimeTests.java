@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.gavel.account.Account;
 import com.gavel.account.AccountService;
+import com.gavel.support.EventRecorder;
 import com.gavel.support.GavelSpringBootTest;
 import com.gavel.support.MutableClock;
 import com.gavel.support.TestAccounts;
@@ -25,6 +26,7 @@ import com.gavel.support.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A bid is judged by when it arrived, not by when its lot's turn came: while a lot is busy, bids
@@ -43,10 +45,19 @@ class ArrivalTimeTests {
 	private AuctionCatalog catalog;
 
 	@Autowired
-	private LotSequencer sequencer;
+	private LotWriter writer;
 
 	@Autowired
 	private LotScheduler scheduler;
+
+	@Autowired
+	private LotRepository lots;
+
+	@Autowired
+	private EventLog eventLog;
+
+	@Autowired
+	private EventRecorder recorder;
 
 	@Autowired
 	private AccountService accounts;
@@ -60,9 +71,12 @@ class ArrivalTimeTests {
 
 	private Account ada;
 
+	private Account ben;
+
 	@BeforeEach
 	void bidder() {
 		this.ada = TestAccounts.newBidder(this.accounts, "early");
+		this.ben = TestAccounts.newBidder(this.accounts, "later");
 	}
 
 	@AfterEach
@@ -78,7 +92,7 @@ class ArrivalTimeTests {
 		holdTheLot(lot);
 
 		this.clock.moveTo(end.minusSeconds(10));
-		Instant sent = LotSequencer.stamp(this.clock);
+		Instant sent = LotWriter.stamp(this.clock);
 		Future<BidResult> bid = this.threads.submit(() -> bid(lot, "on-time-1", "5.00"));
 		awaitWaiting(lot, 1);
 		// The lot's end passes while the bid still waits, and the scheduler comes to close it.
@@ -108,7 +122,7 @@ class ArrivalTimeTests {
 		BidResult late = bid(lot, "late-1", "5.00");
 
 		assertThat(late.reason()).isEqualTo(RejectReason.LOT_CLOSED);
-		assertThat(late.arrivedAt()).isEqualTo(LotSequencer.stamp(this.clock));
+		assertThat(late.arrivedAt()).isEqualTo(LotWriter.stamp(this.clock));
 	}
 
 	@Test
@@ -145,6 +159,43 @@ class ArrivalTimeTests {
 		assertThat(this.catalog.lot(lot).orElseThrow().price()).isEqualTo("8.00");
 	}
 
+	@Test
+	void aChangeThatFailsAmongQueuedBidsLeavesTheLotAsItWasAndTheBidsAroundItAreDecided() throws Exception {
+		long lot = openLot(this.clock.advanceToWholeSecond().plus(Duration.ofHours(1)));
+		holdTheLot(lot);
+		Future<BidResult> before = this.threads.submit(() -> bid(lot, "before-failure", "2.00"));
+		awaitWaiting(lot, 1);
+		Future<String> failing = this.threads.submit(() -> this.writer.write(lot, (arrived) -> {
+			// Closes the lot and logs it, then fails: none of it may stay, and nothing is published.
+			Lot stored = this.lots.findById(lot).orElseThrow();
+			stored.close(arrived, IncrementTable.defaults());
+			stored.drainEvents().forEach((event) -> this.eventLog.append(lot, event));
+			this.lots.saveAndFlush(stored);
+			throw new IllegalStateException("refused after closing");
+		}));
+		awaitWaiting(lot, 2);
+		Future<BidResult> after = this.threads.submit(() -> this.engine
+			.placeBid(BidRequest.of(lot, this.ben.id(), "after-failure-" + this.ben.id(), new BigDecimal("3.00"), null)));
+		awaitWaiting(lot, 3);
+
+		this.release.countDown();
+
+		BidResult first = before.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+		BidResult second = after.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+		assertThatThrownBy(() -> failing.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+			.hasRootCauseMessage("refused after closing");
+		assertThat(first.accepted()).isTrue();
+		assertThat(second.accepted()).isTrue();
+		assertThat(second.sequence()).isEqualTo(first.sequence() + 1);
+		LotView now = this.catalog.lot(lot).orElseThrow();
+		assertThat(now.status()).isEqualTo("open");
+		assertThat(now.price()).isEqualTo("3.00");
+		assertThat(this.catalog.eventsAfter(lot, 0, 100).orElseThrow()).noneMatch((event) -> event.contains("closed"));
+		assertThat(this.recorder.of(lot)).extracting((seen) -> seen.event().sequence())
+			.containsExactly(1L, first.sequence(), second.sequence());
+		assertThat(this.recorder.of(lot)).allMatch(EventRecorder.Seen::committed);
+	}
+
 	private long openLot(Instant end) {
 		LotView lot = this.engine.createLot(
 				LotTerms.of("EUR", "1.00").running(this.clock.instant().minusSeconds(60), end).spec());
@@ -160,14 +211,14 @@ class ArrivalTimeTests {
 	/** Keeps the lot's turn on another thread, as a slow earlier change would, until released. */
 	private void holdTheLot(long lot) throws Exception {
 		CompletableFuture<Void> holding = new CompletableFuture<>();
-		this.threads.submit(() -> this.sequencer.inTurn(lot, (arrived) -> {
+		this.threads.submit(() -> this.writer.write(lot, (arrived) -> {
 			holding.complete(null);
 			try {
-				return this.release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+				return new LotWriter.Decided<>(this.release.await(WAIT.toSeconds(), TimeUnit.SECONDS), List.of());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return false;
+				return new LotWriter.Decided<>(false, List.of());
 			}
 		}));
 		holding.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -175,7 +226,7 @@ class ArrivalTimeTests {
 
 	private void awaitWaiting(long lot, int count) throws InterruptedException {
 		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (this.sequencer.waiting(lot) < count) {
+		while (this.writer.waiting(lot) < count) {
 			assertThat(System.nanoTime()).as("%d waiting for lot %d", count, lot).isLessThan(deadline);
 			Thread.sleep(5);
 		}
