@@ -6,7 +6,7 @@ import java.time.Instant;
 public record BidHistoryEntry(long id, String bidder, String kind, String amount, Instant at, boolean voided) {
 
 	static BidHistoryEntry of(Bid bid, String currency) {
-		long visible = Lot.visibleAmount(bid.isLeadingAfter(), bid.getKind(), bid.getAmount(), bid.getMaximum(),
+		long visible = BidRules.visibleAmount(bid.isLeadingAfter(), bid.getKind(), bid.getAmount(), bid.getMaximum(),
 				bid.getPriceAfter());
 		return new BidHistoryEntry(bid.getId(), LotView.alias(bid.getBidderAlias()),
 				bid.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), Money.text(visible, currency),

@@ -3,8 +3,8 @@ package com.gavel.auction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,9 +20,11 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
- * A lot and its bidding state. The rules of the auction live here as plain Java so they can be
- * tested without a database; every change appends an event with the lot's next sequence number,
- * which the engine stores in the same transaction.
+ * A lot and its bidding state, and the changes it goes through: each change checks the lot's
+ * state, applies {@link BidRules} and {@link ProxyBidding}, and appends an event (its facts from
+ * {@link LotEventDetails}, the lot as the public sees it from {@link LotView#of}) with the lot's
+ * next sequence number, which the lot writer stores in the same transaction. All plain Java, so
+ * the rules are tested without a database.
  */
 @Entity
 @Table(name = "lot")
@@ -139,7 +141,7 @@ public class Lot {
 	 */
 	public BidDecision placeBid(long bidderId, int alias, BidKind kind, Long amount, Long maximum, Instant now,
 			IncrementTable increments) {
-		RejectReason closed = whyNotBiddable(now);
+		RejectReason closed = BidRules.whyNotBiddable(this.status, this.endsAt, now);
 		if (closed != null) {
 			return BidDecision.reject(closed);
 		}
@@ -153,7 +155,8 @@ public class Lot {
 			maximum = null;
 		}
 		else {
-			RejectReason invalid = validate(bidderId, kind, amount, maximum, rules.ask(before));
+			boolean leads = this.leaderId != null && this.leaderId == bidderId;
+			RejectReason invalid = BidRules.validate(kind, amount, maximum, rules.ask(before), leads, this.leaderMax);
 			if (invalid != null) {
 				return BidDecision.reject(invalid);
 			}
@@ -165,12 +168,10 @@ public class Lot {
 			this.bidderCount = alias;
 		}
 		Long outbid = before.hasLeader() && !before.leaderId().equals(after.leaderId()) ? before.leaderId() : null;
-		Map<String, Object> detail = new LinkedHashMap<>();
-		detail.put("bidder", LotView.alias(alias));
-		detail.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-		detail.put("amount", Money.text(
-				visibleAmount(bidderId == after.leaderId(), kind, amount, maximum, after.price()), this.currency));
-		long sequence = append(LotEventType.BID, now, detail, outbid, increments);
+		String shown = Money.text(
+				BidRules.visibleAmount(bidderId == after.leaderId(), kind, amount, maximum, after.price()),
+				this.currency);
+		long sequence = append(LotEventType.BID, now, LotEventDetails.bid(alias, kind, shown), outbid, increments);
 		if (kind == BidKind.BUY_NOW) {
 			close(now, increments);
 		}
@@ -200,65 +201,17 @@ public class Lot {
 		return this.status == LotStatus.CLOSED && this.leaderId != null && reserveMet();
 	}
 
-	private RejectReason whyNotBiddable(Instant now) {
-		return switch (this.status) {
-			case DRAFT, SCHEDULED -> RejectReason.LOT_NOT_OPEN;
-			case PAUSED -> RejectReason.LOT_PAUSED;
-			case CLOSED -> RejectReason.LOT_CLOSED;
-			case CANCELLED -> RejectReason.LOT_CANCELLED;
-			case OPEN -> now.isBefore(this.endsAt) ? null : RejectReason.LOT_CLOSED;
-		};
-	}
-
-	private RejectReason validate(long bidderId, BidKind kind, Long amount, Long maximum, long ask) {
-		if ((kind == BidKind.BID && amount == null) || (kind == BidKind.MAXIMUM && maximum == null)
-				|| (amount != null && amount <= 0) || (maximum != null && maximum <= 0)
-				|| (amount != null && maximum != null && maximum < amount)) {
-			return RejectReason.INVALID_AMOUNT;
-		}
-		boolean leads = this.leaderId != null && this.leaderId == bidderId;
-		if (leads && kind == BidKind.BID && maximum == null) {
-			return RejectReason.SELF_OUTBID;
-		}
-		long highest = maximum != null ? maximum : amount;
-		if (leads && highest <= this.leaderMax) {
-			return RejectReason.MAXIMUM_NOT_RAISED;
-		}
-		if ((amount != null && amount < ask && !leads) || highest < ask) {
-			return RejectReason.BELOW_MINIMUM;
-		}
-		return null;
-	}
-
-	/**
-	 * What the public history shows for a bid: a losing bid's own maximum (it is beaten, so no
-	 * longer secret), otherwise the price it led to.
-	 */
-	static long visibleAmount(boolean leading, BidKind kind, Long amount, Long maximum, long priceAfter) {
-		if (kind == BidKind.BUY_NOW || leading) {
-			return priceAfter;
-		}
-		return maximum != null ? maximum : amount;
-	}
-
 	private void extendIfLate(Instant now, IncrementTable increments) {
-		Instant windowStart = this.endsAt.minusSeconds(this.softCloseWindowSeconds);
-		if (now.isBefore(windowStart) || (this.maxExtensions != null && this.extensions >= this.maxExtensions)) {
-			return;
-		}
-		Instant newEnd = now.plusSeconds(this.extensionSeconds);
-		if (this.hardStopAt != null && newEnd.isAfter(this.hardStopAt)) {
-			newEnd = this.hardStopAt;
-		}
-		if (!newEnd.isAfter(this.endsAt)) {
+		BidRules.SoftClose terms = new BidRules.SoftClose(getSoftCloseWindow(), getSoftCloseExtension(),
+				this.hardStopAt, this.maxExtensions);
+		Instant newEnd = BidRules.softCloseEnd(terms, this.endsAt, this.extensions, now);
+		if (newEnd == null) {
 			return;
 		}
 		Instant previous = this.endsAt;
 		this.endsAt = newEnd;
 		this.extensions++;
-		Map<String, Object> detail = new LinkedHashMap<>();
-		detail.put("previousEndsAt", previous);
-		append(LotEventType.EXTENDED, now, detail, null, increments);
+		append(LotEventType.EXTENDED, now, LotEventDetails.extended(previous), null, increments);
 	}
 
 	// ---- lifecycle -----------------------------------------------------------------------
@@ -269,7 +222,7 @@ public class Lot {
 			throw new LotStateException("the lot's end has already passed");
 		}
 		this.status = LotStatus.SCHEDULED;
-		append(LotEventType.SCHEDULED, now, Map.of(), null, increments);
+		append(LotEventType.SCHEDULED, now, LotEventDetails.none(), null, increments);
 	}
 
 	/** Opens a scheduled lot (when its start has come, or at once when an admin says so). */
@@ -279,14 +232,14 @@ public class Lot {
 			this.startsAt = now;
 		}
 		this.status = LotStatus.OPEN;
-		append(LotEventType.OPENED, now, Map.of(), null, increments);
+		append(LotEventType.OPENED, now, LotEventDetails.none(), null, increments);
 	}
 
 	public void pause(Instant now, IncrementTable increments) {
 		requireStatus(LotStatus.OPEN);
 		this.status = LotStatus.PAUSED;
 		this.pausedAt = now;
-		append(LotEventType.PAUSED, now, Map.of(), null, increments);
+		append(LotEventType.PAUSED, now, LotEventDetails.none(), null, increments);
 	}
 
 	/** Resumes a paused lot; the time it spent paused is added to its end so bidders lose none. */
@@ -300,7 +253,7 @@ public class Lot {
 		this.endsAt = newEnd;
 		this.pausedAt = null;
 		this.status = LotStatus.OPEN;
-		append(LotEventType.RESUMED, now, Map.of(), null, increments);
+		append(LotEventType.RESUMED, now, LotEventDetails.none(), null, increments);
 	}
 
 	/** Closes the lot; the result follows from the standing at this moment. */
@@ -309,7 +262,7 @@ public class Lot {
 		this.status = LotStatus.CLOSED;
 		this.closedAt = now;
 		this.pausedAt = null;
-		append(LotEventType.CLOSED, now, Map.of(), null, increments);
+		append(LotEventType.CLOSED, now, LotEventDetails.none(), null, increments);
 	}
 
 	public void cancel(String reason, Instant now, IncrementTable increments) {
@@ -317,9 +270,7 @@ public class Lot {
 		this.status = LotStatus.CANCELLED;
 		this.cancelReason = reason;
 		this.closedAt = now;
-		Map<String, Object> detail = new LinkedHashMap<>();
-		detail.put("reason", reason);
-		append(LotEventType.CANCELLED, now, detail, null, increments);
+		append(LotEventType.CANCELLED, now, LotEventDetails.cancelled(reason), null, increments);
 	}
 
 	/** Extends an open or paused lot's end, e.g. after an outage. Closed lots stay closed. */
@@ -330,9 +281,7 @@ public class Lot {
 		if (this.hardStopAt != null && this.hardStopAt.isBefore(this.endsAt)) {
 			this.hardStopAt = this.endsAt;
 		}
-		Map<String, Object> detail = new LinkedHashMap<>();
-		detail.put("previousEndsAt", previous);
-		append(LotEventType.EXTENDED, now, detail, null, increments);
+		append(LotEventType.EXTENDED, now, LotEventDetails.extended(previous), null, increments);
 	}
 
 	/**
@@ -374,9 +323,7 @@ public class Lot {
 			setTerms(spec);
 		}
 		if (this.status != LotStatus.DRAFT) {
-			Map<String, Object> detail = new LinkedHashMap<>();
-			detail.put("fields", List.copyOf(changed));
-			append(LotEventType.UPDATED, now, detail, null, increments);
+			append(LotEventType.UPDATED, now, LotEventDetails.updated(changed), null, increments);
 		}
 	}
 
@@ -401,11 +348,8 @@ public class Lot {
 		Long previousLeader = this.leaderId;
 		setStanding(recomputed);
 		this.bidCount = remainingBids;
-		Map<String, Object> detail = new LinkedHashMap<>();
-		detail.put("bidId", bidId);
-		detail.put("reason", reason);
 		Long outbid = previousLeader != null && !previousLeader.equals(recomputed.leaderId()) ? previousLeader : null;
-		append(LotEventType.VOIDED, now, detail, outbid, increments);
+		append(LotEventType.VOIDED, now, LotEventDetails.voided(bidId, reason), outbid, increments);
 	}
 
 	private void requireStatus(LotStatus... allowed) {
@@ -414,7 +358,7 @@ public class Lot {
 				return;
 			}
 		}
-		throw new LotStateException("a lot that is " + this.status.name().toLowerCase(java.util.Locale.ROOT)
+		throw new LotStateException("a lot that is " + this.status.name().toLowerCase(Locale.ROOT)
 				+ " cannot do that");
 	}
 
@@ -450,16 +394,7 @@ public class Lot {
 	}
 
 	public LotView view(IncrementTable increments) {
-		boolean biddable = this.status == LotStatus.OPEN || this.status == LotStatus.PAUSED
-				|| this.status == LotStatus.SCHEDULED;
-		String reserve = this.reservePrice == null ? "none" : reserveMet() ? "met" : "not-met";
-		String outcome = this.status == LotStatus.CLOSED ? (sold() ? "sold" : "unsold") : null;
-		return new LotView(this.id == null ? 0 : this.id, this.title,
-				this.status.name().toLowerCase(java.util.Locale.ROOT), this.currency,
-				Money.text(this.currentPrice, this.currency),
-				biddable ? Money.text(ask(increments), this.currency) : null, LotView.alias(this.leaderAlias),
-				this.bidCount, reserve, buyNowAvailable() ? Money.text(this.buyNowPrice, this.currency) : null,
-				this.startsAt, this.endsAt, this.originalEndsAt, this.extensions, outcome, this.lastSequence);
+		return LotView.of(this, increments);
 	}
 
 	// ---- accessors -----------------------------------------------------------------------
@@ -542,6 +477,10 @@ public class Lot {
 
 	public Long getLeaderId() {
 		return this.leaderId;
+	}
+
+	public Integer getLeaderAlias() {
+		return this.leaderAlias;
 	}
 
 	public Long getLeaderMax() {

@@ -1,6 +1,7 @@
 package com.gavel.auction;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Everything the public may know about a lot at one sequence number. Amounts are decimal text in
@@ -16,6 +17,21 @@ import java.time.Instant;
 public record LotView(long id, String title, String status, String currency, String price, String ask,
 		String leader, int bids, String reserve, String buyNow, Instant startsAt, Instant endsAt,
 		Instant originalEndsAt, int extensions, String outcome, long sequence) {
+
+	/** The lot as the public sees it now. */
+	public static LotView of(Lot lot, IncrementTable increments) {
+		LotStatus status = lot.getStatus();
+		String currency = lot.getCurrency();
+		boolean biddable = status == LotStatus.OPEN || status == LotStatus.PAUSED || status == LotStatus.SCHEDULED;
+		String reserve = lot.getReservePrice() == null ? "none" : lot.reserveMet() ? "met" : "not-met";
+		String outcome = status == LotStatus.CLOSED ? (lot.sold() ? "sold" : "unsold") : null;
+		return new LotView(lot.getId() == null ? 0 : lot.getId(), lot.getTitle(),
+				status.name().toLowerCase(Locale.ROOT), currency, Money.text(lot.getCurrentPrice(), currency),
+				biddable ? Money.text(lot.ask(increments), currency) : null, alias(lot.getLeaderAlias()),
+				lot.getBidCount(), reserve,
+				lot.buyNowAvailable() ? Money.text(lot.getBuyNowPrice(), currency) : null, lot.getStartsAt(),
+				lot.getEndsAt(), lot.getOriginalEndsAt(), lot.getExtensions(), outcome, lot.getLastSequence());
+	}
 
 	public static String alias(Integer aliasNumber) {
 		return aliasNumber == null ? null : "Bidder " + aliasNumber;
