@@ -236,6 +236,10 @@ export class LiveClient {
       case 'event':
         this.event(msg);
         return;
+      case 'batch':
+        // A socket that fell behind gets its queued events in one frame: each as if alone.
+        for (const each of Array.isArray(msg.messages) ? msg.messages : []) this.handle(each);
+        return;
       case 'bid-result':
         this.pending.delete(msg.requestId);
         this.onMessage(msg);

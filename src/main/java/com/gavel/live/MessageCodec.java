@@ -35,6 +35,19 @@ class MessageCodec {
 		return "{\"type\":\"event\"," + storedEventJson.substring(1);
 	}
 
+	/** A {@code batch} frame: several messages, each as it would have been sent alone, in order. */
+	static String batchFrame(List<String> messages) {
+		StringBuilder text = new StringBuilder(32 + messages.stream().mapToInt(String::length).sum() + messages.size());
+		text.append("{\"type\":\"batch\",\"messages\":[");
+		for (int i = 0; i < messages.size(); i++) {
+			if (i > 0) {
+				text.append(',');
+			}
+			text.append(messages.get(i));
+		}
+		return text.append("]}").toString();
+	}
+
 	ClientMessage read(String text) {
 		JsonNode node;
 		try {

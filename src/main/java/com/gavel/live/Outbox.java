@@ -1,8 +1,10 @@
 package com.gavel.live;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,6 +16,10 @@ import jakarta.websocket.SendResult;
  * A socket's outgoing queue. Exactly one frame is in flight at a time (so no two threads ever
  * write to one socket), sends are asynchronous (so no thread ever waits on a socket), and the
  * queue is bounded: on overflow the queued events of each lot are replaced by one snapshot.
+ * <p>
+ * A socket that fell behind (events queued while a frame was in flight) gets its queued events
+ * in one {@code batch} frame, in order, instead of one frame each: one write for the lot of them
+ * lets it catch up before its queue overflows and it is sent a snapshot.
  */
 final class Outbox {
 
@@ -37,6 +43,9 @@ final class Outbox {
 	private final Executor executor;
 
 	private final Owner owner;
+
+	/** The most events one {@code batch} frame carries. */
+	static final int MAX_BATCH = 32;
 
 	private final ArrayDeque<Frame> queue = new ArrayDeque<>();
 
@@ -143,25 +152,24 @@ final class Outbox {
 
 	private void sendNext() {
 		while (true) {
-			Frame frame;
+			List<Frame> frames;
 			synchronized (this) {
-				frame = this.closed ? null : this.queue.poll();
-				if (frame == null) {
+				frames = this.closed ? List.of() : next();
+				if (frames.isEmpty()) {
 					this.sending = false;
 					return;
 				}
 			}
-			String text = this.owner.render(frame);
+			String text = render(frames);
 			if (text == null) {
-				frame.finished();
+				frames.forEach(Frame::finished);
 				continue;
 			}
-			Frame inFlight = frame;
 			try {
-				this.remote.sendText(text, (result) -> sent(inFlight, result));
+				this.remote.sendText(text, (result) -> sent(frames, result));
 			}
 			catch (RuntimeException ex) {
-				inFlight.finished();
+				frames.forEach(Frame::finished);
 				stopSending();
 				this.owner.failed("send failed: " + ex.getMessage());
 			}
@@ -169,8 +177,45 @@ final class Outbox {
 		}
 	}
 
-	private void sent(Frame frame, SendResult result) {
-		frame.finished();
+	/** The next frame, or the run of events at the head of the queue (at most {@link #MAX_BATCH}). */
+	private List<Frame> next() {
+		Frame first = this.queue.poll();
+		if (first == null) {
+			return List.of();
+		}
+		if (first.kind() != Frame.Kind.EVENT || this.queue.isEmpty()
+				|| this.queue.peek().kind() != Frame.Kind.EVENT) {
+			return List.of(first);
+		}
+		List<Frame> run = new ArrayList<>();
+		run.add(first);
+		while (run.size() < MAX_BATCH && !this.queue.isEmpty() && this.queue.peek().kind() == Frame.Kind.EVENT) {
+			run.add(this.queue.poll());
+		}
+		return run;
+	}
+
+	/** The text to send for these frames: one message, a batch of several, or null for none. */
+	private String render(List<Frame> frames) {
+		if (frames.size() == 1) {
+			return this.owner.render(frames.get(0));
+		}
+		List<String> texts = new ArrayList<>(frames.size());
+		for (Frame frame : frames) {
+			String text = this.owner.render(frame);
+			if (text != null) {
+				texts.add(text);
+			}
+		}
+		return switch (texts.size()) {
+			case 0 -> null;
+			case 1 -> texts.get(0);
+			default -> MessageCodec.batchFrame(texts);
+		};
+	}
+
+	private void sent(List<Frame> frames, SendResult result) {
+		frames.forEach(Frame::finished);
 		if (!result.isOK()) {
 			stopSending();
 			this.owner.failed("send failed: " + result.getException());

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -127,8 +129,52 @@ final class Conn implements WebSocket.Listener {
 		return null;
 	}
 
+	private static final String BATCH = "{\"type\":\"batch\",\"messages\":[";
+
 	private void handle(String text) {
 		long now = nowMicros();
+		if (text.startsWith(BATCH)) {
+			// A socket that fell behind gets its queued events in one frame: each counts as if alone.
+			for (String message : batchMessages(text)) {
+				handle(message, now);
+			}
+			return;
+		}
+		handle(text, now);
+	}
+
+	/** The messages of a batch frame: the top-level objects of its array, found by nesting depth. */
+	static List<String> batchMessages(String text) {
+		List<String> messages = new ArrayList<>();
+		int depth = 0;
+		int start = -1;
+		boolean inString = false;
+		for (int i = BATCH.length(); i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (inString) {
+				if (c == '\\') {
+					i++;
+				}
+				else if (c == '"') {
+					inString = false;
+				}
+			}
+			else if (c == '"') {
+				inString = true;
+			}
+			else if (c == '{') {
+				if (depth++ == 0) {
+					start = i;
+				}
+			}
+			else if (c == '}' && --depth == 0) {
+				messages.add(text.substring(start, i + 1));
+			}
+		}
+		return messages;
+	}
+
+	private void handle(String text, long now) {
 		if (text.startsWith("{\"type\":\"event\"")) {
 			this.sink.event(this, longField(text, "\"lotId\":", 0), longField(text, "\"seq\":", 0),
 					micros(stringField(text, "\"at\":\"", 0)), stringField(text, "\"amount\":\"", 0), text, now);

@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,8 @@ final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+
+	private final AtomicInteger batches = new AtomicInteger();
 
 	private final List<JsonNode> seen = new ArrayList<>();
 
@@ -199,6 +202,11 @@ final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 		}
 	}
 
+	/** How many {@code batch} frames came (their messages are in the inbox one by one). */
+	int batchesReceived() {
+		return this.batches.get();
+	}
+
 	boolean isClosed() {
 		return this.closeCode.isDone();
 	}
@@ -217,13 +225,24 @@ final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
 		this.partial.append(data);
 		if (last) {
-			this.inbox.add(JSON.readTree(this.partial.toString()));
+			receive(JSON.readTree(this.partial.toString()));
 			this.partial.setLength(0);
 		}
 		if (this.reading.get()) {
 			webSocket.request(1);
 		}
 		return null;
+	}
+
+	/** A {@code batch} frame holds several messages, each as it would have come alone. */
+	private void receive(JsonNode message) {
+		if ("batch".equals(message.path("type").asString())) {
+			this.batches.incrementAndGet();
+			message.path("messages").forEach(this.inbox::add);
+		}
+		else {
+			this.inbox.add(message);
+		}
 	}
 
 	@Override

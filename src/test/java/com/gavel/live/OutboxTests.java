@@ -9,6 +9,8 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,7 +100,7 @@ class OutboxTests {
 
 	}
 
-	static final class RecordingOwner implements Outbox.Owner {
+	static class RecordingOwner implements Outbox.Owner {
 
 		int overflows;
 
@@ -202,6 +204,74 @@ class OutboxTests {
 		assertThat(this.socket.sent).containsExactly("one", "two", "three");
 		this.socket.completeAll();
 		assertThat(handOffs).isEmpty();
+	}
+
+	@Test
+	void aSocketThatFellBehindGetsItsQueuedEventsInOneBatchFrameInOrder() {
+		this.outbox.offer(Frame.direct("hello"));
+		this.outbox.offer(Frame.event(1, 1, "e1-1", null));
+		this.outbox.offer(Frame.event(1, 2, "e1-2", null));
+		this.outbox.offer(Frame.event(2, 1, "e2-1", null));
+		this.socket.completeAll();
+		assertThat(this.socket.sent).containsExactly("hello", "{\"type\":\"batch\",\"messages\":[e1-1,e1-2,e2-1]}");
+		assertThat(this.socket.concurrentMax).isEqualTo(1);
+	}
+
+	@Test
+	void aDirectMessageIsNeverBatchedAndKeepsItsPlaceBetweenTheEvents() {
+		this.outbox.offer(Frame.direct("hello"));
+		this.outbox.offer(Frame.event(1, 1, "e1-1", null));
+		this.outbox.offer(Frame.event(1, 2, "e1-2", null));
+		this.outbox.offer(Frame.direct("pong"));
+		this.outbox.offer(Frame.event(1, 3, "e1-3", null));
+		this.socket.completeAll();
+		assertThat(this.socket.sent).containsExactly("hello", "{\"type\":\"batch\",\"messages\":[e1-1,e1-2]}",
+				"pong", "e1-3");
+	}
+
+	@Test
+	void eventsTheSocketNeedsNoLongerAreLeftOutAndOneLeftGoesAlone() {
+		RecordingOwner skipsOld = new RecordingOwner() {
+
+			@Override
+			public String render(Frame frame) {
+				return frame.text().startsWith("old") ? null : frame.text();
+			}
+
+		};
+		Outbox outbox = new Outbox(this.socket, 8, Runnable::run, skipsOld);
+		outbox.offer(Frame.direct("hello"));
+		outbox.offer(Frame.event(1, 1, "old-1", null));
+		outbox.offer(Frame.event(1, 2, "e1-2", null));
+		outbox.offer(Frame.event(1, 3, "e1-3", null));
+		outbox.offer(Frame.direct("pong"));
+		outbox.offer(Frame.event(1, 4, "old-4", null));
+		outbox.offer(Frame.event(1, 5, "e1-5", null));
+		this.socket.completeAll();
+		assertThat(this.socket.sent).containsExactly("hello", "{\"type\":\"batch\",\"messages\":[e1-2,e1-3]}",
+				"pong", "e1-5");
+	}
+
+	@Test
+	void aBatchCarriesAtMostItsLimitAndEveryEventIsAccountedFor() {
+		List<Frame> frames = new ArrayList<>();
+		Timer fanouts = new SimpleMeterRegistry().timer("fan-out");
+		Outbox outbox = new Outbox(this.socket, 100, Runnable::run, this.owner);
+		outbox.offer(Frame.direct("hello"));
+		for (int i = 1; i <= Outbox.MAX_BATCH + 8; i++) {
+			Frame frame = Frame.event(1, i, "e" + i, new FanoutTracker(System.nanoTime(), 1, fanouts));
+			frames.add(frame);
+			outbox.offer(frame);
+		}
+		this.socket.completeAll();
+		assertThat(this.socket.sent).hasSize(3);
+		assertThat(this.socket.sent.get(1)).startsWith("{\"type\":\"batch\",\"messages\":[e1,e2,")
+			.endsWith(",e" + Outbox.MAX_BATCH + "]}");
+		assertThat(this.socket.sent.get(2)).isEqualTo("{\"type\":\"batch\",\"messages\":[e" + (Outbox.MAX_BATCH + 1)
+				+ ",e" + (Outbox.MAX_BATCH + 2) + ",e" + (Outbox.MAX_BATCH + 3) + ",e" + (Outbox.MAX_BATCH + 4) + ",e"
+				+ (Outbox.MAX_BATCH + 5) + ",e" + (Outbox.MAX_BATCH + 6) + ",e" + (Outbox.MAX_BATCH + 7) + ",e"
+				+ (Outbox.MAX_BATCH + 8) + "]}");
+		assertThat(fanouts.count()).as("each event's delivery is counted once").isEqualTo(frames.size());
 	}
 
 }

@@ -142,11 +142,21 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
 	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
 		this.partial.append(data);
 		if (last) {
-			this.inbox.add(JSON.readTree(this.partial.toString()));
+			receive(JSON.readTree(this.partial.toString()));
 			this.partial.setLength(0);
 		}
 		webSocket.request(1);
 		return null;
+	}
+
+	/** A {@code batch} frame holds several messages, each as it would have come alone. */
+	private void receive(JsonNode message) {
+		if ("batch".equals(message.path("type").asString())) {
+			message.path("messages").forEach(this.inbox::add);
+		}
+		else {
+			this.inbox.add(message);
+		}
 	}
 
 	@Override
