@@ -40,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a queue (and a batch). A change made while deciding another one on the same stripe (on the
  * thread whose turn it is) goes on at once instead of waiting for itself. The optimistic version
  * on {@link Lot} guards against writers in other processes: a change that lost to one is
- * decided again, with the same arrival time.
+ * decided again, with the same arrival time. Nodes that share a PostgreSQL database also lock
+ * each lot in the database for the transaction ({@link ClusterLotLocks}), so a lot has one writer
+ * in the whole house at a time.
  */
 @Component
 class LotWriter {
@@ -67,9 +69,12 @@ class LotWriter {
 
 	private final DistributionSummary batchSizes;
 
+	private final ClusterLotLocks cluster;
+
 	LotWriter(Clock clock, TransactionTemplate transactions, ApplicationEventPublisher publisher,
-			AuctionProperties properties, MeterRegistry meters) {
+			AuctionProperties properties, MeterRegistry meters, ClusterLotLocks cluster) {
 		this.clock = clock;
+		this.cluster = cluster;
 		this.transactions = transactions;
 		this.publisher = publisher;
 		this.batch = properties.writeBatch();
@@ -87,10 +92,10 @@ class LotWriter {
 	 */
 	<T> T write(long lotId, Function<Instant, Decided<T>> change) {
 		Stripe stripe = stripe(lotId);
-		Turn<T> mine = new Turn<>(change, Thread.currentThread());
+		Turn<T> mine = new Turn<>(lotId, change, Thread.currentThread());
 		switch (stripe.enter(mine, this.clock)) {
 			case NESTED -> {
-				return alone(mine.change, mine.arrived);
+				return alone(lotId, mine.change, mine.arrived);
 			}
 			case WAIT -> {
 				stripe.await(mine);
@@ -137,6 +142,7 @@ class LotWriter {
 		List<Decided<?>> decided;
 		try {
 			decided = this.transactions.execute((tx) -> {
+				this.cluster.lock(turns.stream().map((turn) -> turn.lotId).toList());
 				List<Decided<?>> all = new ArrayList<>(turns.size());
 				for (Turn<?> turn : turns) {
 					all.add(turn.change.apply(turn.arrived));
@@ -159,18 +165,21 @@ class LotWriter {
 
 	private <T> void decideAlone(Turn<T> turn) {
 		try {
-			turn.succeed(alone(turn.change, turn.arrived));
+			turn.succeed(alone(turn.lotId, turn.change, turn.arrived));
 		}
 		catch (RuntimeException ex) {
 			turn.fail(ex);
 		}
 	}
 
-	private <T> T alone(Function<Instant, Decided<T>> change, Instant arrived) {
+	private <T> T alone(long lotId, Function<Instant, Decided<T>> change, Instant arrived) {
 		OptimisticLockingFailureException last = null;
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			try {
-				Decided<T> decided = this.transactions.execute((tx) -> change.apply(arrived));
+				Decided<T> decided = this.transactions.execute((tx) -> {
+					this.cluster.lock(List.of(lotId));
+					return change.apply(arrived);
+				});
 				publish(decided.events());
 				return decided.result();
 			}
@@ -210,6 +219,8 @@ class LotWriter {
 	/** One caller's change, waiting to be decided. */
 	private static final class Turn<T> {
 
+		final long lotId;
+
 		final Function<Instant, Decided<T>> change;
 
 		final Thread thread;
@@ -226,7 +237,8 @@ class LotWriter {
 		/** Set when this caller is handed the turn to decide the next batch. */
 		volatile boolean leads;
 
-		Turn(Function<Instant, Decided<T>> change, Thread thread) {
+		Turn(long lotId, Function<Instant, Decided<T>> change, Thread thread) {
+			this.lotId = lotId;
 			this.change = change;
 			this.thread = thread;
 		}

@@ -187,7 +187,7 @@ class LotWriterTests {
 				self[0].write(LOT, (arrived) -> new Decided<>("follow-up", List.of(event(2, "follow-up"))));
 			}
 			this.journal.add("published " + ((AuctionEvent) event).json());
-		}, properties(64), new SimpleMeterRegistry());
+		}, properties(64), new SimpleMeterRegistry(), ClusterLotLocks.none());
 
 		Future<String> answer = this.callers
 			.submit(() -> self[0].write(LOT, (arrived) -> new Decided<>("first", List.of(event(1, "first")))));
@@ -201,7 +201,7 @@ class LotWriterTests {
 	private LotWriter writer(int batch) {
 		return new LotWriter(this.clock, new TransactionTemplate(new JournalTransactions()),
 				(event) -> this.journal.add("published " + ((AuctionEvent) event).json()), properties(batch),
-				new SimpleMeterRegistry());
+				new SimpleMeterRegistry(), ClusterLotLocks.none());
 	}
 
 	private static AuctionProperties properties(int batch) {
