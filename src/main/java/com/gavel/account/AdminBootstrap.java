@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gavel.config.SharedDatabase;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,8 +33,11 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final MessageSource messages;
 
+	private final SharedDatabase database;
+
 	AdminBootstrap(AccountService accounts, AdminProperties properties, PasswordPolicy passwords,
-			MessageSource messages) {
+			MessageSource messages, SharedDatabase database) {
+		this.database = database;
 		this.accounts = accounts;
 		this.properties = properties;
 		this.passwords = passwords;
@@ -41,6 +46,11 @@ class AdminBootstrap implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// Nodes starting together on one database: the first creates the admin, the others find it.
+		this.database.once("first admin", this::ensureAdmin);
+	}
+
+	private void ensureAdmin() {
 		if (this.accounts.hasAdmin()) {
 			return;
 		}

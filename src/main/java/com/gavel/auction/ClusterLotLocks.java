@@ -6,8 +6,9 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gavel.config.SharedDatabase;
+
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,30 +24,27 @@ class ClusterLotLocks {
 
 	private static final Logger log = LoggerFactory.getLogger(ClusterLotLocks.class);
 
-	/** The first half of Gavel's advisory lock keys for lots ("ga"); the lot's id is the second. */
-	static final int LOT_LOCK_SPACE = 0x6761;
-
 	private final JdbcTemplate jdbc;
 
 	private final boolean shared;
 
 	@Autowired
-	ClusterLotLocks(JdbcTemplate jdbc) {
-		this(jdbc, "PostgreSQL".equalsIgnoreCase(
-				jdbc.execute((ConnectionCallback<String>) (c) -> c.getMetaData().getDatabaseProductName())));
+	ClusterLotLocks(JdbcTemplate jdbc, SharedDatabase database) {
+		this.jdbc = jdbc;
+		this.shared = database.shared();
 		if (this.shared) {
 			log.info("Lots are locked across nodes with PostgreSQL advisory locks");
 		}
 	}
 
-	private ClusterLotLocks(JdbcTemplate jdbc, boolean shared) {
-		this.jdbc = jdbc;
-		this.shared = shared;
+	private ClusterLotLocks() {
+		this.jdbc = null;
+		this.shared = false;
 	}
 
 	/** For a writer that is alone on its database. */
 	static ClusterLotLocks none() {
-		return new ClusterLotLocks(null, false);
+		return new ClusterLotLocks();
 	}
 
 	/** Whether other nodes may share the database (and so the lots). */
@@ -64,7 +62,7 @@ class ClusterLotLocks {
 		}
 		for (long lotId : new TreeSet<>(lotIds)) {
 			// Lot ids beyond an int share a key with another lot: they then take turns, no more.
-			this.jdbc.queryForObject("select pg_advisory_xact_lock(?, ?) is null", Boolean.class, LOT_LOCK_SPACE,
+			this.jdbc.queryForObject("select pg_advisory_xact_lock(?, ?) is null", Boolean.class, SharedDatabase.LOT_LOCKS,
 					(int) lotId);
 		}
 	}

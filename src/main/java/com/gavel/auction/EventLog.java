@@ -2,6 +2,7 @@ package com.gavel.auction;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -30,7 +31,8 @@ class EventLog {
 	AuctionEvent append(long lotId, LotEventRecord record) {
 		String payload = this.json.writeValueAsString(new Payload(lotId, record.sequence(), record.type().wireName(),
 				record.at(), record.detail(), record.lot()));
-		this.repository.save(new LotEventEntry(lotId, record.sequence(), record.type().wireName(), record.at(), payload));
+		this.repository.save(new LotEventEntry(lotId, record.sequence(), record.type().wireName(), record.at(), payload,
+				record.outbidUserId()));
 		return new AuctionEvent(lotId, record.sequence(), record.type(), record.at(), payload, record.lot(),
 				record.outbidUserId());
 	}
@@ -39,6 +41,16 @@ class EventLog {
 		return this.repository.findByLotIdAndSequenceGreaterThanOrderBySequenceAsc(lotId, sequence)
 			.stream()
 			.map(LotEventEntry::getPayload)
+			.toList();
+	}
+
+	/** The stored events after {@code sequence}, as they were published when they were committed. */
+	List<AuctionEvent> eventsAfter(long lotId, long sequence) {
+		return this.repository.findByLotIdAndSequenceGreaterThanOrderBySequenceAsc(lotId, sequence)
+			.stream()
+			.map((entry) -> new AuctionEvent(lotId, entry.getSequence(),
+					LotEventType.valueOf(entry.getType().toUpperCase(Locale.ROOT)), entry.getOccurredAt(),
+					entry.getPayload(), parse(entry.getPayload()).lot(), entry.getOutbidUserId()))
 			.toList();
 	}
 

@@ -27,15 +27,18 @@ class LotEventEntry {
 
 	private String payload;
 
+	private Long outbidUserId;
+
 	protected LotEventEntry() {
 	}
 
-	LotEventEntry(long lotId, long sequence, String type, Instant occurredAt, String payload) {
+	LotEventEntry(long lotId, long sequence, String type, Instant occurredAt, String payload, Long outbidUserId) {
 		this.lotId = lotId;
 		this.sequence = sequence;
 		this.type = type;
 		this.occurredAt = occurredAt;
 		this.payload = payload;
+		this.outbidUserId = outbidUserId;
 	}
 
 	long getLotId() {
@@ -56,6 +59,10 @@ class LotEventEntry {
 
 	String getPayload() {
 		return this.payload;
+	}
+
+	Long getOutbidUserId() {
+		return this.outbidUserId;
 	}
 
 }

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,7 +62,7 @@ class LotWriter {
 
 	private final TransactionTemplate transactions;
 
-	private final ApplicationEventPublisher publisher;
+	private final HouseEvents events;
 
 	private final int batch;
 
@@ -71,12 +70,12 @@ class LotWriter {
 
 	private final ClusterLotLocks cluster;
 
-	LotWriter(Clock clock, TransactionTemplate transactions, ApplicationEventPublisher publisher,
-			AuctionProperties properties, MeterRegistry meters, ClusterLotLocks cluster) {
+	LotWriter(Clock clock, TransactionTemplate transactions, HouseEvents events, AuctionProperties properties,
+			MeterRegistry meters, ClusterLotLocks cluster) {
 		this.clock = clock;
 		this.cluster = cluster;
 		this.transactions = transactions;
-		this.publisher = publisher;
+		this.events = events;
 		this.batch = properties.writeBatch();
 		this.batchSizes = DistributionSummary.builder("gavel.lot.writer.batch")
 			.description("Changes of lots committed together in one transaction")
@@ -191,18 +190,7 @@ class LotWriter {
 	}
 
 	private void publish(List<AuctionEvent> events) {
-		if (events == null) {
-			return;
-		}
-		for (AuctionEvent event : events) {
-			try {
-				this.publisher.publishEvent(event);
-			}
-			catch (RuntimeException ex) {
-				// The change is committed; a failing listener must not make it look failed.
-				log.error("A listener failed on event {} of lot {}", event.sequence(), event.lotId(), ex);
-			}
-		}
+		this.events.committed(events);
 	}
 
 	private enum Entry {

@@ -18,6 +18,7 @@ import com.gavel.auction.BidRequest;
 import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
 import com.gavel.auction.Money;
+import com.gavel.config.SharedDatabase;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -48,8 +49,11 @@ class DemoHouse implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final SharedDatabase database;
+
 	DemoHouse(DemoProperties properties, AccountService accounts, AuctionEngine engine, AuctionCatalog catalog,
-			Clock clock) {
+			Clock clock, SharedDatabase database) {
+		this.database = database;
 		this.properties = properties;
 		this.accounts = accounts;
 		this.engine = engine;
@@ -59,7 +63,14 @@ class DemoHouse implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!this.properties.enabled() || !this.catalog.allLots().isEmpty()) {
+		if (this.properties.enabled()) {
+			// Nodes starting together on one database: the first lays the house out, the others find it.
+			this.database.once("demo house", this::layOut);
+		}
+	}
+
+	private void layOut() {
+		if (!this.catalog.allLots().isEmpty()) {
 			return;
 		}
 		Account ada = bidder("ada");

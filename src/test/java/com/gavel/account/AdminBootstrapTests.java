@@ -3,6 +3,8 @@ package com.gavel.account;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import com.gavel.config.SharedDatabase;
+
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +73,7 @@ class AdminBootstrapTests {
 	}
 
 	private AdminBootstrap bootstrap(AdminProperties properties) {
-		return new AdminBootstrap(this.accounts, properties, new PasswordPolicy(), this.messages);
+		return new AdminBootstrap(this.accounts, properties, new PasswordPolicy(), this.messages, SharedDatabase.alone());
 	}
 
 }

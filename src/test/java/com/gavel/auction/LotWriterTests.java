@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.gavel.auction.LotWriter.Decided;
 import com.gavel.support.MutableClock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -182,12 +183,12 @@ class LotWriterTests {
 	@Test
 	void aChangeMadeWhilePublishingAnotherOfTheSameLotGoesOnAtOnce() throws Exception {
 		LotWriter[] self = new LotWriter[1];
-		self[0] = new LotWriter(this.clock, new TransactionTemplate(new JournalTransactions()), (event) -> {
+		self[0] = new LotWriter(this.clock, new TransactionTemplate(new JournalTransactions()), alone((event) -> {
 			if (event instanceof AuctionEvent auction && auction.sequence() == 1) {
 				self[0].write(LOT, (arrived) -> new Decided<>("follow-up", List.of(event(2, "follow-up"))));
 			}
 			this.journal.add("published " + ((AuctionEvent) event).json());
-		}, properties(64), new SimpleMeterRegistry(), ClusterLotLocks.none());
+		}), properties(64), new SimpleMeterRegistry(), ClusterLotLocks.none());
 
 		Future<String> answer = this.callers
 			.submit(() -> self[0].write(LOT, (arrived) -> new Decided<>("first", List.of(event(1, "first")))));
@@ -200,8 +201,13 @@ class LotWriterTests {
 
 	private LotWriter writer(int batch) {
 		return new LotWriter(this.clock, new TransactionTemplate(new JournalTransactions()),
-				(event) -> this.journal.add("published " + ((AuctionEvent) event).json()), properties(batch),
+				alone((event) -> this.journal.add("published " + ((AuctionEvent) event).json())), properties(batch),
 				new SimpleMeterRegistry(), ClusterLotLocks.none());
+	}
+
+	/** Publishing on a node alone on its database. */
+	private static HouseEvents alone(ApplicationEventPublisher publisher) {
+		return new HouseEvents(publisher, null, ClusterLotLocks.none());
 	}
 
 	private static AuctionProperties properties(int batch) {

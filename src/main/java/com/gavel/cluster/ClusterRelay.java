@@ -1,0 +1,251 @@
+package com.gavel.cluster;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.gavel.auction.HouseEvents;
+import com.gavel.config.SharedDatabase;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the other nodes of a house which lots this node committed events of, and publishes here
+ * what they committed, so every watcher on every node gets every event.
+ * <p>
+ * The event log stays the source of truth; a notice only says "lot 12 has events 40 to 42 now".
+ * Notices go out through PostgreSQL's {@code NOTIFY} on a thread of their own after the commit
+ * (coalesced per lot while one is being sent), never in the bid's transaction. Each node listens
+ * on one connection and reads the announced events from the log ({@link HouseEvents#caughtUp}),
+ * and every {@code gavel.cluster.repair-interval} compares the running lots' last sequences with
+ * what it published, which repairs a notice lost while a connection was down. Only active on a
+ * shared database.
+ */
+@Component
+@EnableConfigurationProperties(ClusterProperties.class)
+class ClusterRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ClusterRelay.class);
+
+	/** PostgreSQL takes notice payloads of up to 8,000 bytes. */
+	private static final int MAX_PAYLOAD = 7000;
+
+	private static final Duration POLL = Duration.ofMillis(500);
+
+	private final SharedDatabase database;
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	private final HouseEvents events;
+
+	private final ClusterProperties properties;
+
+	private final Clock clock;
+
+	/** Lots committed here and not announced yet: first and last sequence. */
+	private final Map<Long, long[]> unannounced = new ConcurrentHashMap<>();
+
+	private volatile boolean running;
+
+	private volatile Thread listener;
+
+	private volatile Thread announcer;
+
+	ClusterRelay(SharedDatabase database, DataSource dataSource, JdbcTemplate jdbc, HouseEvents events,
+			ClusterProperties properties, Clock clock) {
+		this.database = database;
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(HouseEvents.LotsCommitted committed) {
+		if (!this.running) {
+			return;
+		}
+		committed.sequences()
+			.forEach((lot, range) -> this.unannounced.merge(lot, range.clone(),
+					(known, more) -> new long[] { Math.min(known[0], more[0]), Math.max(known[1], more[1]) }));
+		Thread thread = this.announcer;
+		if (thread != null) {
+			LockSupport.unpark(thread);
+		}
+	}
+
+	// ---- announcing ----------------------------------------------------------------------
+
+	private void announce() {
+		while (this.running) {
+			if (this.unannounced.isEmpty()) {
+				LockSupport.parkNanos(this, POLL.toNanos());
+				continue;
+			}
+			List<String> payloads = drain();
+			try {
+				for (String payload : payloads) {
+					this.jdbc.query("select pg_notify(?, ?)", (ResultSetExtractor<Void>) (rs) -> null,
+							this.properties.channel(), payload);
+				}
+			}
+			catch (RuntimeException ex) {
+				// The others' periodic check finds these lots' new events anyway.
+				log.warn("Could not tell the other nodes about {} notice(s): {}", payloads.size(), ex.getMessage());
+				pause(this.properties.reconnectDelay());
+			}
+		}
+	}
+
+	/** "lot:first:last" entries, comma-separated, each payload within PostgreSQL's limit. */
+	private List<String> drain() {
+		List<String> payloads = new ArrayList<>();
+		StringBuilder payload = new StringBuilder();
+		for (Long lot : List.copyOf(this.unannounced.keySet())) {
+			long[] range = this.unannounced.remove(lot);
+			if (range == null) {
+				continue;
+			}
+			String entry = lot + ":" + range[0] + ":" + range[1];
+			if (payload.length() + entry.length() + 1 > MAX_PAYLOAD) {
+				payloads.add(payload.toString());
+				payload.setLength(0);
+			}
+			if (payload.length() > 0) {
+				payload.append(',');
+			}
+			payload.append(entry);
+		}
+		if (payload.length() > 0) {
+			payloads.add(payload.toString());
+		}
+		return payloads;
+	}
+
+	// ---- listening -----------------------------------------------------------------------
+
+	private void listen() {
+		while (this.running) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				PGConnection postgres = connection.unwrap(PGConnection.class);
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("LISTEN " + this.properties.channel());
+				}
+				log.info("Listening for the other nodes' notices on channel {}", this.properties.channel());
+				// Whatever happened while not listening is found by the check.
+				long nextRepair = 0;
+				while (this.running) {
+					PGNotification[] notices = postgres.getNotifications((int) POLL.toMillis());
+					if (notices != null) {
+						for (PGNotification notice : notices) {
+							received(notice.getParameter());
+						}
+					}
+					if (System.nanoTime() - nextRepair >= 0) {
+						repair();
+						nextRepair = System.nanoTime() + this.properties.repairInterval().toNanos();
+					}
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				if (this.running) {
+					log.warn("Lost the connection that listens for the other nodes' notices; listening again in {}",
+							this.properties.reconnectDelay(), ex);
+					pause(this.properties.reconnectDelay());
+				}
+			}
+		}
+	}
+
+	void received(String payload) {
+		for (String entry : payload.split(",")) {
+			String[] parts = entry.split(":");
+			try {
+				this.events.caughtUp(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not publish the events of notice '{}'", entry, ex);
+			}
+		}
+	}
+
+	/** Compares the lots that are running or closed lately with what this node published. */
+	void repair() {
+		this.jdbc.query(
+				"select id, last_sequence from lot where status in ('OPEN', 'PAUSED', 'SCHEDULED') or closed_at > ?",
+				(RowCallbackHandler) (rs) -> this.events.repair(rs.getLong(1), rs.getLong(2)), Timestamp.from(this.clock.instant().minus(Duration.ofMinutes(10))));
+	}
+
+	private void pause(Duration delay) {
+		long until = System.nanoTime() + delay.toNanos();
+		while (this.running && System.nanoTime() < until) {
+			LockSupport.parkNanos(this, Math.min(until - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(100)));
+		}
+	}
+
+	// ---- lifecycle -----------------------------------------------------------------------
+
+	@Override
+	public void start() {
+		if (!this.database.shared()) {
+			return;
+		}
+		this.running = true;
+		this.listener = daemon("gavel-cluster-listen", this::listen);
+		this.announcer = daemon("gavel-cluster-announce", this::announce);
+	}
+
+	private static Thread daemon(String name, Runnable work) {
+		Thread thread = new Thread(work, name);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		for (Thread thread : new Thread[] { this.listener, this.announcer }) {
+			if (thread != null) {
+				LockSupport.unpark(thread);
+				try {
+					thread.join(TimeUnit.SECONDS.toMillis(2));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+}
