@@ -30,6 +30,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
@@ -43,6 +44,8 @@ import com.gavel.support.MutableClock;
 import com.gavel.support.Postgres;
 import com.gavel.support.TestAccounts;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sequence numbers, CSV rows). Both houses run on a clock the tests move, so their times agree.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class PostgresParityTests {
 
 	@RegisterExtension
@@ -66,8 +70,11 @@ class PostgresParityTests {
 
 	private static House onPostgres;
 
+	private static CapturedOutput log;
+
 	@BeforeAll
-	static void start() {
+	static void start(CapturedOutput output) {
+		log = output;
 		Map<String, String> settings = Map.of("gavel.admin.password", TestAccounts.ADMIN_PASSWORD,
 				"gavel.auction.tick", "100ms", "gavel.demo.enabled", "true");
 		Map<String, String> h2 = new java.util.HashMap<>(settings);
@@ -87,6 +94,11 @@ class PostgresParityTests {
 		List<String> h2 = part.apply(onH2);
 		List<String> pg = part.apply(onPostgres);
 		assertThat(pg).as("what clients saw on PostgreSQL, against H2").containsExactlyElementsOf(h2);
+	}
+
+	@Test
+	void theStartupReportSaysTheDataIsInPostgres() {
+		assertThat(log.getOut()).contains("data in " + postgres.url() + "; sign in at " + onPostgres.node.url());
 	}
 
 	@Test
@@ -339,7 +351,8 @@ class PostgresParityTests {
 		sameOnBoth((house) -> {
 			long lot = house.openLot("Photographed lot", Duration.ofDays(1));
 			String page = house.admin("GET", "/admin/lots/" + lot, null).body();
-			Matcher action = Pattern.compile("action=\"(/admin/lots/" + lot + "/photos\\?_csrf=[^\"]+)\"").matcher(page);
+			Matcher action = Pattern.compile("action=\"(/admin/lots/" + lot + "/photos\\?_csrf=[^\"]+)\"")
+				.matcher(page);
 			assertThat(action.find()).isTrue();
 			HttpResponse<String> upload = house.upload(action.group(1).replace("&amp;", "&"), png);
 			assertThat(upload.statusCode()).isEqualTo(302);
@@ -383,7 +396,7 @@ class PostgresParityTests {
 
 		private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-		/** The admin's browser, signed in through the form once (its session also holds the photo form's CSRF token). */
+		/** The admin's browser, signed in once through the form; its session holds the photo form's CSRF token. */
 		private final HttpClient adminHttp;
 
 		House(GavelNode node) {

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.assertj.core.api.Assertions.fail;
@@ -24,7 +26,7 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code jdbc:postgresql://127.0.0.1:5432/postgres}), {@code GAVEL_TEST_POSTGRES_USERNAME} and
  * {@code GAVEL_TEST_POSTGRES_PASSWORD}, for a user that may create databases. Without the URL the
  * class is skipped, except when {@code GAVEL_REQUIRE_POSTGRES=true} (CI), where it fails instead.
- * A URL that is set but cannot be reached fails the class: it was meant to be there.
+ * A URL that is set but cannot be reached fails the class: someone meant it to be there.
  * <p>
  * Register it on a static field ({@code @RegisterExtension static final Postgres postgres = new
  * Postgres();}): before the class it creates a database with a random name through the URL's own
@@ -32,7 +34,7 @@ import static org.assertj.core.api.Assertions.fail;
  * and drops the database. {@link #start} may be called more than once: the applications share the
  * one database, as the nodes of one house do.
  */
-public final class Postgres implements BeforeAllCallback, AfterAllCallback {
+public final class Postgres implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
 	static final String URL = "GAVEL_TEST_POSTGRES_URL";
 
@@ -45,6 +47,15 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
 	private final List<GavelNode> nodes = new ArrayList<>();
 
 	private String database;
+
+	/** Skips the class as a whole (reported as skipped) when no PostgreSQL was named and none is required. */
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		if (isBlank(System.getenv(URL)) && !"true".equalsIgnoreCase(System.getenv(REQUIRE))) {
+			return ConditionEvaluationResult.disabled(URL + " is not set: PostgreSQL tests skipped");
+		}
+		return ConditionEvaluationResult.enabled("PostgreSQL at " + System.getenv(URL));
+	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
@@ -117,11 +128,6 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
 		return node;
 	}
 
-	/** A new connection to this class's database, for reading what the application stored. */
-	public Connection connect() throws SQLException {
-		return DriverManager.getConnection(url(), username(), password());
-	}
-
 	/** The URL with its database name replaced: {@code jdbc:postgresql://host:port/name?params}. */
 	static String withDatabase(String url, String name) {
 		String prefix = "jdbc:postgresql://";
@@ -144,9 +150,8 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException(
-					"PostgreSQL at " + url + " (user '" + envOrEmpty(USERNAME) + "') refused '" + sql + "': " + ex.getMessage(),
-					ex);
+			throw new IllegalStateException("PostgreSQL at " + url + " (user '" + envOrEmpty(USERNAME) + "') refused '"
+					+ sql + "': " + ex.getMessage(), ex);
 		}
 	}
 
