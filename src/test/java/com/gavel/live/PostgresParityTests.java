@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,8 +78,9 @@ class PostgresParityTests {
 		log = output;
 		Map<String, String> settings = Map.of("gavel.admin.password", TestAccounts.ADMIN_PASSWORD,
 				"gavel.auction.tick", "100ms", "gavel.demo.enabled", "true");
-		Map<String, String> h2 = new java.util.HashMap<>(settings);
-		h2.put("spring.datasource.url", "jdbc:h2:mem:parity-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		// In memory, gone with the node's last pooled connection.
+		Map<String, String> h2 = new HashMap<>(settings);
+		h2.put("spring.datasource.url", "jdbc:h2:mem:parity-" + UUID.randomUUID());
 		onH2 = new House(GavelNode.start(h2, GavelTestConfiguration.class));
 		onPostgres = new House(postgres.start(settings, GavelTestConfiguration.class));
 	}
