@@ -31,7 +31,9 @@ class StartupReport {
 		String host = "0.0.0.0".equals(address) || "::".equals(address) ? "localhost" : address;
 		String url = "http://" + host + ":" + port;
 		String dataDir = Path.of(env.getProperty("gavel.data-dir", "./data")).toAbsolutePath().normalize().toString();
-		String database = env.getProperty("spring.datasource.url", "");
+		String database = withoutParameters(env.getProperty("spring.datasource.url", ""));
+		// Only H2's file database lives in the data folder; elsewhere (PostgreSQL) the URL says where.
+		String data = database.startsWith("jdbc:h2:file:") ? dataDir + " (" + database + ")" : database;
 		String admin = env.getProperty("gavel.admin.username", "admin");
 		String password = env.getProperty("gavel.admin.password", "");
 		String adminPassword = password.isBlank()
@@ -44,8 +46,14 @@ class StartupReport {
 			.addKeyValue("gavel.database", database)
 			.addKeyValue("gavel.admin", admin)
 			.log("Gavel is ready: listening on {}:{} ({}, live socket {}/ws, health {}/actuator/health); "
-					+ "data in {} ({}); sign in at {}/login as admin '{}' (password: {})", address, port, url,
-					url.replace("http", "ws"), url, dataDir, database, url, admin, adminPassword);
+					+ "data in {}; sign in at {}/login as admin '{}' (password: {})", address, port, url,
+					url.replace("http", "ws"), url, data, url, admin, adminPassword);
+	}
+
+	/** A JDBC URL without its {@code ?parameters}, which may carry a password. */
+	private static String withoutParameters(String jdbcUrl) {
+		int query = jdbcUrl.indexOf('?');
+		return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
 	}
 
 }

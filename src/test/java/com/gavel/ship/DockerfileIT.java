@@ -131,6 +131,12 @@ class DockerfileIT {
 		assertThat(layers).as("the four Spring Boot layers").isEqualTo(4);
 		assertThat(app.resolve("org/springframework/boot/loader/launch/JarLauncher.class")).exists();
 		assertThat(app.resolve("BOOT-INF/classes/application.properties")).exists();
+		// The image runs on PostgreSQL by settings alone: the driver and Flyway's support are in it.
+		try (Stream<Path> libs = Files.list(app.resolve("BOOT-INF/lib"))) {
+			assertThat(libs.map((lib) -> lib.getFileName().toString()).toList())
+				.anyMatch((name) -> name.startsWith("postgresql-"))
+				.anyMatch((name) -> name.startsWith("flyway-database-postgresql-"));
+		}
 
 		// Port, paths, user and environment agree with the application's settings.
 		Map<String, String> env = env(dockerfile);
