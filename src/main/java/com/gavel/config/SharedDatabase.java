@@ -6,6 +6,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +29,7 @@ public class SharedDatabase {
 
 	private final boolean shared;
 
+	@Autowired
 	SharedDatabase(DataSource dataSource, JdbcTemplate jdbc) {
 		this.dataSource = dataSource;
 		this.shared = "PostgreSQL".equalsIgnoreCase(

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ public final class Postgres implements ExecutionCondition, BeforeAllCallback, Af
 
 	static final String REQUIRE = "GAVEL_REQUIRE_POSTGRES";
 
-	private final List<GavelNode> nodes = new ArrayList<>();
+	/** Nodes may be started from several threads at once, as a house's nodes start together. */
+	private final List<GavelNode> nodes = Collections.synchronizedList(new ArrayList<>());
 
 	private String database;
 

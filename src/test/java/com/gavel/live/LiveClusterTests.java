@@ -1,0 +1,219 @@
+package com.gavel.live;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import com.gavel.account.Account;
+import com.gavel.account.AccountService;
+import com.gavel.auction.AuctionCatalog;
+import com.gavel.auction.AuctionEngine;
+import com.gavel.auction.BidRequest;
+import com.gavel.auction.BidResult;
+import com.gavel.auction.LotSpec;
+import com.gavel.auction.LotView;
+import com.gavel.auction.RejectReason;
+import com.gavel.support.GavelNode;
+import com.gavel.support.GavelTestConfiguration;
+import com.gavel.support.MutableClock;
+import com.gavel.support.Postgres;
+import com.gavel.support.TestAccounts;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two Gavel nodes on one PostgreSQL database are one house: each lot has one writer across both,
+ * every watcher on either node gets every event in sequence order with no gap, and what must
+ * happen once per house (the first admin, the demo house) happens once.
+ */
+class LiveClusterTests {
+
+	@RegisterExtension
+	static final Postgres postgres = new Postgres();
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private static final Map<String, String> SETTINGS = Map.of("gavel.admin.password", TestAccounts.ADMIN_PASSWORD,
+			"gavel.demo.enabled", "true", "gavel.cluster.repair-interval", "1s", "gavel.auction.bids-per-second",
+			"1000", "gavel.auction.bid-burst", "1000");
+
+	private static GavelNode a;
+
+	private static GavelNode b;
+
+	@BeforeAll
+	static void startTwoNodesAtOnce() throws Exception {
+		// As the nodes of a house do when it is deployed: both start together on an empty database.
+		CompletableFuture<GavelNode> first = CompletableFuture
+			.supplyAsync(() -> postgres.start(SETTINGS, GavelTestConfiguration.class));
+		CompletableFuture<GavelNode> second = CompletableFuture
+			.supplyAsync(() -> postgres.start(SETTINGS, GavelTestConfiguration.class));
+		a = first.get(2, TimeUnit.MINUTES);
+		b = second.get(2, TimeUnit.MINUTES);
+	}
+
+	@Test
+	void theFirstAdminAndTheDemoHouseAreMadeOncePerHouse() {
+		JdbcTemplate jdbc = a.bean(JdbcTemplate.class);
+		assertThat(jdbc.queryForObject("select count(*) from app_user where role = 'ADMIN'", Integer.class)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from app_user where username in ('ada', 'ben')", Integer.class))
+			.isEqualTo(2);
+		assertThat(jdbc.queryForList("select title from lot where title = 'Brass desk lamp'", String.class))
+			.hasSize(1);
+	}
+
+	@Test
+	void everyWatcherOnEitherNodeGetsEveryEventInSequenceOrder() {
+		LotView lot = openLot();
+		Account ada = bidder(a);
+		Account ben = bidder(b);
+		try (LiveTestClient onA = LiveTestClient.connect(a.port(), null, null);
+				LiveTestClient onB = LiveTestClient.connect(b.port(), null, null)) {
+			long startA = subscribed(onA, lot.id());
+			long startB = subscribed(onB, lot.id());
+
+			String ask = lot.ask();
+			for (int i = 0; i < 12; i++) {
+				// Turn about: ada bids through node A, ben through node B.
+				BidResult result = (i % 2 == 0) ? bid(a, ada, lot.id(), ask) : bid(b, ben, lot.id(), ask);
+				assertThat(result.accepted()).as("bid %d", i).isTrue();
+				ask = result.lot().ask();
+			}
+
+			long last = a.bean(AuctionCatalog.class).lot(lot.id()).orElseThrow().sequence();
+			assertThat(eventsUpTo(onA, lot.id(), last)).containsExactlyElementsOf(range(startA + 1, last));
+			assertThat(eventsUpTo(onB, lot.id(), last)).containsExactlyElementsOf(range(startB + 1, last));
+		}
+	}
+
+	@Test
+	void bidsOnBothNodesAtOnceHaveOneWriterPerLotAndAGaplessLog() throws Exception {
+		LotView lot = openLot();
+		List<Account> bidders = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			bidders.add(bidder(a));
+		}
+		List<BidResult> results = Collections.synchronizedList(new ArrayList<>());
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				GavelNode node = (t % 2 == 0) ? a : b;
+				Account bidder = bidders.get(t);
+				int thread = t;
+				done.add(threads.submit(() -> {
+					for (int i = 1; i <= 10; i++) {
+						// Maximums rising by thread and round, so most are accepted in whatever order.
+						String maximum = (10 * i + thread) + ".00";
+						results.add(node.bean(AuctionEngine.class)
+							.placeBid(BidRequest.of(lot.id(), bidder.id(), UUID.randomUUID().toString(), null,
+									new BigDecimal(maximum))));
+					}
+				}));
+			}
+			for (Future<?> each : done) {
+				each.get(1, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertThat(results).hasSize(80);
+		assertThat(results).extracting(BidResult::reason)
+			.doesNotContain(RejectReason.BUSY, RejectReason.SERVER_ERROR);
+		List<Long> accepted = results.stream().filter(BidResult::accepted).map(BidResult::sequence).toList();
+		assertThat(accepted).isNotEmpty().doesNotHaveDuplicates();
+		JdbcTemplate jdbc = b.bean(JdbcTemplate.class);
+		long last = jdbc.queryForObject("select last_sequence from lot where id = ?", Long.class, lot.id());
+		assertThat(jdbc.queryForList("select sequence from lot_event where lot_id = ? order by sequence", Long.class,
+				lot.id()))
+			.containsExactlyElementsOf(range(1, last));
+		LotView onA = a.bean(AuctionCatalog.class).lot(lot.id()).orElseThrow();
+		assertThat(onA.bids()).isEqualTo(accepted.size());
+	}
+
+	@Test
+	void whenANodeStopsTheOthersGoOnWithItsLotsAndItsSequences() {
+		LotView lot = openLot();
+		GavelNode leaving = postgres.start(SETTINGS, GavelTestConfiguration.class);
+		Account ada = bidder(leaving);
+		Account ben = bidder(b);
+		BidResult before = bid(leaving, ada, lot.id(), lot.ask());
+		assertThat(before.accepted()).isTrue();
+
+		leaving.close();
+
+		BidResult after = bid(b, ben, lot.id(), before.lot().ask());
+		assertThat(after.accepted()).isTrue();
+		assertThat(after.sequence()).isEqualTo(before.sequence() + 1);
+	}
+
+	// ---- support --------------------------------------------------------------------------
+
+	/** A lot open now by the nodes' clock, created through node A. */
+	private static LotView openLot() {
+		Instant now = a.bean(MutableClock.class).instant();
+		LotView lot = a.bean(AuctionEngine.class)
+			.createLot(new LotSpec("Cluster lot", "Bid on from two nodes", "EUR", 100, null, null,
+					now.minusSeconds(60), now.plus(Duration.ofHours(2)), null, Duration.ofMinutes(2),
+					Duration.ofMinutes(2), null));
+		return a.bean(AuctionEngine.class).openNow(lot.id());
+	}
+
+	private static Account bidder(GavelNode node) {
+		return TestAccounts.newBidder(node.bean(AccountService.class), "cluster");
+	}
+
+	private static BidResult bid(GavelNode node, Account bidder, long lotId, String amount) {
+		return node.bean(AuctionEngine.class)
+			.placeBid(BidRequest.of(lotId, bidder.id(), UUID.randomUUID().toString(), new BigDecimal(amount), null));
+	}
+
+	/** Subscribes and answers the sequence of the snapshot the socket got. */
+	private static long subscribed(LiveTestClient client, long lotId) {
+		client.send(LiveTestSupport.subscribe(lotId));
+		return client.await("snapshot", (s) -> s.path("lot").path("id").asLong() == lotId, WAIT)
+			.path("lot")
+			.path("sequence")
+			.asLong();
+	}
+
+	/** The sequences of the lot's events the socket got, in the order it got them, up to {@code last}. */
+	private static List<Long> eventsUpTo(LiveTestClient client, long lotId, long last) {
+		List<Long> seen = new ArrayList<>();
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (seen.isEmpty() || seen.get(seen.size() - 1) < last) {
+			Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+			JsonNode event = client.await("event", (e) -> e.path("lotId").asLong() == lotId, left);
+			seen.add(event.path("seq").asLong());
+		}
+		return seen;
+	}
+
+	private static List<Long> range(long from, long to) {
+		List<Long> all = new ArrayList<>();
+		for (long i = from; i <= to; i++) {
+			all.add(i);
+		}
+		return all;
+	}
+
+}
