@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,6 +128,12 @@ public class HouseEvents {
 				publishFromLog(lotId, last, through);
 			}
 		}
+	}
+
+	/** The last sequence of the lot this node published, if it remembers the lot. */
+	public OptionalLong lastPublished(long lotId) {
+		Long last = this.published.get(lotId);
+		return (last != null) ? OptionalLong.of(last) : OptionalLong.empty();
 	}
 
 	private void publishFromLog(long lotId, long after, long through) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.BidRequest;
 import com.gavel.auction.BidResult;
+import com.gavel.auction.HouseEvents;
 import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
 import com.gavel.auction.RejectReason;
@@ -166,6 +168,32 @@ class LiveClusterTests {
 		assertThat(after.sequence()).isEqualTo(before.sequence() + 1);
 	}
 
+	@Test
+	void aNodeThatHearsNoNoticeStillGetsEveryEventFromThePeriodicCheck() {
+		LotView lot = openLot();
+		Map<String, String> deaf = new HashMap<>(SETTINGS);
+		deaf.put("gavel.cluster.channel", "gavel_elsewhere");
+		GavelNode c = postgres.start(deaf, GavelTestConfiguration.class);
+		Account ada = bidder(a);
+		try (LiveTestClient onC = LiveTestClient.connect(c.port(), null, null)) {
+			long start = subscribed(onC, lot.id());
+			awaitChecked(c, lot.id(), start);
+
+			String ask = lot.ask();
+			for (int i = 0; i < 3; i++) {
+				BidResult result = bid(a, (i % 2 == 0) ? ada : bidder(a), lot.id(), ask);
+				assertThat(result.accepted()).isTrue();
+				ask = result.lot().ask();
+			}
+
+			long last = a.bean(AuctionCatalog.class).lot(lot.id()).orElseThrow().sequence();
+			assertThat(eventsUpTo(onC, lot.id(), last)).containsExactlyElementsOf(range(start + 1, last));
+		}
+		finally {
+			c.close();
+		}
+	}
+
 	// ---- support --------------------------------------------------------------------------
 
 	/** A lot open now by the nodes' clock, created through node A. */
@@ -185,6 +213,26 @@ class LiveClusterTests {
 	private static BidResult bid(GavelNode node, Account bidder, long lotId, String amount) {
 		return node.bean(AuctionEngine.class)
 			.placeBid(BidRequest.of(lotId, bidder.id(), UUID.randomUUID().toString(), new BigDecimal(amount), null));
+	}
+
+	/** Waits until the node's periodic check has looked at the lot and found it at {@code sequence}. */
+	private static void awaitChecked(GavelNode node, long lotId, long sequence) {
+		HouseEvents events = node.bean(HouseEvents.class);
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (events.lastPublished(lotId).orElse(-1) != sequence) {
+			assertThat(System.nanoTime()).as("lot %d checked by the node", lotId).isLessThan(deadline);
+			sleep(50);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("interrupted");
+		}
 	}
 
 	/** Subscribes and answers the sequence of the snapshot the socket got. */
