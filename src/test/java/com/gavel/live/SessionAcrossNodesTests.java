@@ -112,12 +112,12 @@ class SessionAcrossNodesTests {
 	}
 
 	private ConfigurableApplicationContext startNode() {
-		ConfigurableApplicationContext node = new SpringApplicationBuilder(GavelApplication.class).properties(
-				"server.port=0", "gavel.data-dir=" + this.dataDir,
-				"spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("gavel") + ";WRITE_DELAY=0",
-				"gavel.demo.enabled=false", "gavel.admin.password=" + TestAccounts.ADMIN_PASSWORD,
-				"spring.main.banner-mode=off")
-			.run();
+		// As command-line arguments: they come before application.properties, default properties after it.
+		ConfigurableApplicationContext node = new SpringApplicationBuilder(GavelApplication.class).run(
+				"--server.port=0", "--gavel.data-dir=" + this.dataDir,
+				"--spring.datasource.url=jdbc:h2:file:" + this.dataDir.resolve("gavel") + ";WRITE_DELAY=0",
+				"--gavel.demo.enabled=false", "--gavel.admin.password=" + TestAccounts.ADMIN_PASSWORD,
+				"--spring.main.banner-mode=off");
 		this.nodes.add(node);
 		return node;
 	}
