@@ -17,4 +17,10 @@ interface UserRepository extends JpaRepository<User, Long> {
 
 	List<User> findAllByOrderByUsernameAsc();
 
+	/** What a signed-in user may do, read on each of their requests: two columns, no entity. */
+	Optional<Standing> findStandingById(long id);
+
+	record Standing(Role role, boolean banned) {
+	}
+
 }

@@ -253,7 +253,7 @@ class WebHardeningTests {
 		return response.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter((c) -> c.startsWith("JSESSIONID="))
+			.filter((c) -> c.startsWith("SESSION="))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
 	}
