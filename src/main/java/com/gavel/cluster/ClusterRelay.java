@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -20,16 +22,19 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.gavel.account.AccountService;
 import com.gavel.auction.HouseEvents;
 import com.gavel.config.SharedDatabase;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells the other nodes of a house which lots this node committed events of, and publishes here
@@ -40,8 +45,11 @@ import org.springframework.stereotype.Component;
  * (coalesced per lot while one is being sent), never in the bid's transaction. Each node listens
  * on one connection and reads the announced events from the log ({@link HouseEvents#caughtUp}),
  * and every {@code gavel.cluster.repair-interval} compares the running lots' last sequences with
- * what it published, which repairs a notice lost while a connection was down. Only active on a
- * shared database.
+ * what it published, which repairs a notice lost while a connection was down.
+ * <p>
+ * A ban goes round the same way ({@code ban:<user id>}), so the banned user's sockets are closed
+ * on every node, not only on the one where the admin banned them. Only active on a shared
+ * database.
  */
 @Component
 @EnableConfigurationProperties(ClusterProperties.class)
@@ -69,6 +77,14 @@ class ClusterRelay implements SmartLifecycle {
 	/** Lots committed here and not announced yet: first and last sequence. */
 	private final Map<Long, long[]> unannounced = new ConcurrentHashMap<>();
 
+	/** Users banned here and not announced yet. */
+	private final Queue<Long> bans = new ConcurrentLinkedQueue<>();
+
+	/** Set while this thread publishes what another node announced, which is not announced again. */
+	private final ThreadLocal<Boolean> relaying = ThreadLocal.withInitial(() -> false);
+
+	private final ApplicationEventPublisher publisher;
+
 	private volatile boolean running;
 
 	private volatile Thread listener;
@@ -76,8 +92,9 @@ class ClusterRelay implements SmartLifecycle {
 	private volatile Thread announcer;
 
 	ClusterRelay(SharedDatabase database, DataSource dataSource, JdbcTemplate jdbc, HouseEvents events,
-			ClusterProperties properties, Clock clock) {
+			ClusterProperties properties, Clock clock, ApplicationEventPublisher publisher) {
 		this.database = database;
+		this.publisher = publisher;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -93,6 +110,18 @@ class ClusterRelay implements SmartLifecycle {
 		committed.sequences()
 			.forEach((lot, range) -> this.unannounced.merge(lot, range.clone(),
 					(known, more) -> new long[] { Math.min(known[0], more[0]), Math.max(known[1], more[1]) }));
+		wakeAnnouncer();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AccountService.BanChanged change) {
+		if (this.running && change.banned() && !this.relaying.get()) {
+			this.bans.add(change.userId());
+			wakeAnnouncer();
+		}
+	}
+
+	private void wakeAnnouncer() {
 		Thread thread = this.announcer;
 		if (thread != null) {
 			LockSupport.unpark(thread);
@@ -103,7 +132,7 @@ class ClusterRelay implements SmartLifecycle {
 
 	private void announce() {
 		while (this.running) {
-			if (this.unannounced.isEmpty()) {
+			if (this.unannounced.isEmpty() && this.bans.isEmpty()) {
 				LockSupport.parkNanos(this, POLL.toNanos());
 				continue;
 			}
@@ -122,16 +151,24 @@ class ClusterRelay implements SmartLifecycle {
 		}
 	}
 
-	/** "lot:first:last" entries, comma-separated, each payload within PostgreSQL's limit. */
+	/**
+	 * "lot:first:last" and "ban:user" entries, comma-separated, each payload within PostgreSQL's
+	 * limit.
+	 */
 	private List<String> drain() {
-		List<String> payloads = new ArrayList<>();
-		StringBuilder payload = new StringBuilder();
+		List<String> entries = new ArrayList<>();
+		for (Long user = this.bans.poll(); user != null; user = this.bans.poll()) {
+			entries.add("ban:" + user);
+		}
 		for (Long lot : List.copyOf(this.unannounced.keySet())) {
 			long[] range = this.unannounced.remove(lot);
-			if (range == null) {
-				continue;
+			if (range != null) {
+				entries.add(lot + ":" + range[0] + ":" + range[1]);
 			}
-			String entry = lot + ":" + range[0] + ":" + range[1];
+		}
+		List<String> payloads = new ArrayList<>();
+		StringBuilder payload = new StringBuilder();
+		for (String entry : entries) {
 			if (payload.length() + entry.length() + 1 > MAX_PAYLOAD) {
 				payloads.add(payload.toString());
 				payload.setLength(0);
@@ -186,11 +223,28 @@ class ClusterRelay implements SmartLifecycle {
 		for (String entry : payload.split(",")) {
 			String[] parts = entry.split(":");
 			try {
-				this.events.caughtUp(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+				if (parts[0].equals("ban")) {
+					relayBan(Long.parseLong(parts[1]));
+				}
+				else {
+					this.events.caughtUp(Long.parseLong(parts[0]), Long.parseLong(parts[1]),
+							Long.parseLong(parts[2]));
+				}
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not publish the events of notice '{}'", entry, ex);
 			}
+		}
+	}
+
+	/** Closes the banned user's sockets on this node as the node that banned them did on its own. */
+	private void relayBan(long userId) {
+		this.relaying.set(true);
+		try {
+			this.publisher.publishEvent(new AccountService.BanChanged(userId, true));
+		}
+		finally {
+			this.relaying.remove();
 		}
 	}
 

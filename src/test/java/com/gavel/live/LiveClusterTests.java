@@ -194,6 +194,18 @@ class LiveClusterTests {
 		}
 	}
 
+	@Test
+	void aBidderBannedOnOneNodeLosesTheirSocketsOnEveryNode() {
+		Account ada = bidder(a);
+		try (LiveTestClient onB = LiveTestClient.connect(b.port(), ada.username(), TestAccounts.PASSWORD)) {
+			onB.await("hello");
+
+			a.bean(AccountService.class).setBanned(ada.id(), true);
+
+			assertThat(onB.awaitClose(WAIT)).isEqualTo(1008);
+		}
+	}
+
 	// ---- support --------------------------------------------------------------------------
 
 	/** A lot open now by the nodes' clock, created through node A. */
