@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gavel.demo.enabled=false", "gavel.admin.password=admin-password-1",
-				"spring.datasource.url=jdbc:h2:mem:live-slow;DB_CLOSE_DELAY=-1", "gavel.live.queue-capacity=16" })
+				"spring.datasource.url=jdbc:h2:mem:live-slow;DB_CLOSE_DELAY=-1", "gavel.live.queue-capacity=64" })
 class LiveSlowConsumerTests extends LiveTestSupport {
 
 	private static final int BIDS = 300;
