@@ -87,6 +87,9 @@ class ClusterRelay implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Whether the listening connection is up and listening. */
+	private volatile boolean listening;
+
 	private volatile Thread listener;
 
 	private volatile Thread announcer;
@@ -193,6 +196,7 @@ class ClusterRelay implements SmartLifecycle {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("LISTEN " + this.properties.channel());
 				}
+				this.listening = true;
 				log.info("Listening for the other nodes' notices on channel {}", this.properties.channel());
 				// Whatever happened while not listening is found by the check.
 				long nextRepair = 0;
@@ -210,6 +214,7 @@ class ClusterRelay implements SmartLifecycle {
 				}
 			}
 			catch (SQLException | RuntimeException ex) {
+				this.listening = false;
 				if (this.running) {
 					log.warn("Lost the connection that listens for the other nodes' notices; listening again in {}",
 							this.properties.reconnectDelay(), ex);
@@ -295,6 +300,11 @@ class ClusterRelay implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/** Whether this node hears the other nodes: always on its own database, else while it listens. */
+	boolean hearsTheHouse() {
+		return !this.database.shared() || (this.running && this.listening);
 	}
 
 	@Override

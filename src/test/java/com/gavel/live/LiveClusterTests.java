@@ -1,9 +1,15 @@
 package com.gavel.live;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.gavel.account.Account;
 import com.gavel.account.AccountService;
@@ -51,6 +58,8 @@ class LiveClusterTests {
 	static final Postgres postgres = new Postgres();
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Map<String, String> SETTINGS = Map.of("gavel.admin.password", TestAccounts.ADMIN_PASSWORD,
 			"gavel.demo.enabled", "true", "gavel.cluster.repair-interval", "1s", "gavel.auction.bids-per-second",
@@ -204,6 +213,21 @@ class LiveClusterTests {
 
 			assertThat(onB.awaitClose(WAIT)).isEqualTo(1008);
 		}
+	}
+
+	@Test
+	void eachNodeIsReadyOnlyWhileItHearsTheOthers() throws Exception {
+		HttpResponse<String> readiness = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(b.url() + "/actuator/health/readiness"))
+				.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString(("admin:" + TestAccounts.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		JsonNode cluster = JSON.readTree(readiness.body()).path("components").path("cluster");
+		assertThat(cluster.path("status").asString()).isEqualTo("UP");
+		assertThat(cluster.path("details").path("mode").asString()).isEqualTo("cluster");
+		assertThat(cluster.path("details").path("listening").asBoolean()).isTrue();
 	}
 
 	// ---- support --------------------------------------------------------------------------
