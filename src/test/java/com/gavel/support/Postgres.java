@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -61,10 +63,21 @@ public final class Postgres implements ExecutionCondition, BeforeAllCallback, Af
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		requirePostgres();
-		String name = "gavel_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		admin("create database " + name);
-		this.database = name;
+		create();
+	}
+
+	/**
+	 * Creates the class's database, once: before the class, or earlier when a test instance that
+	 * lives for the whole class asks for it while it is being built.
+	 */
+	private synchronized String create() {
+		if (this.database == null) {
+			requirePostgres();
+			String name = "gavel_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+			admin("create database " + name);
+			this.database = name;
+		}
+		return this.database;
 	}
 
 	@Override
@@ -76,12 +89,18 @@ public final class Postgres implements ExecutionCondition, BeforeAllCallback, Af
 		}
 		finally {
 			this.nodes.clear();
-			if (this.database != null) {
+			String database = takeDatabase();
+			if (database != null) {
 				// FORCE: a connection a failed test left open must not keep the database alive.
-				admin("drop database if exists " + this.database + " with (force)");
-				this.database = null;
+				admin("drop database if exists " + database + " with (force)");
 			}
 		}
+	}
+
+	private synchronized String takeDatabase() {
+		String database = this.database;
+		this.database = null;
+		return database;
 	}
 
 	/** Skips (locally) or fails (CI) the caller when no PostgreSQL was named. */
@@ -98,10 +117,7 @@ public final class Postgres implements ExecutionCondition, BeforeAllCallback, Af
 
 	/** The JDBC URL of this class's database. */
 	public String url() {
-		if (this.database == null) {
-			throw new IllegalStateException("no database: register Postgres on a static field");
-		}
-		return withDatabase(System.getenv(URL), this.database);
+		return withDatabase(System.getenv(URL), create());
 	}
 
 	public String username() {
@@ -116,6 +132,17 @@ public final class Postgres implements ExecutionCondition, BeforeAllCallback, Af
 	public Map<String, String> datasource() {
 		return Map.of("spring.datasource.url", url(), "spring.datasource.username", username(),
 				"spring.datasource.password", password());
+	}
+
+	/**
+	 * Puts a Spring test's application on this database: call it from the test class's
+	 * {@code @DynamicPropertySource} method, which outranks the properties of {@code @SpringBootTest}.
+	 * So an existing suite runs on PostgreSQL by a subclass of a few lines.
+	 */
+	public void datasource(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", this::url);
+		registry.add("spring.datasource.username", this::username);
+		registry.add("spring.datasource.password", this::password);
 	}
 
 	/**
