@@ -48,7 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two Gavel nodes on one PostgreSQL database are one house: each lot has one writer across both,
+ * Three Gavel nodes on one PostgreSQL database are one house: each lot has one writer across both,
  * every watcher on either node gets every event in sequence order with no gap, and what must
  * happen once per house (the first admin, the demo house) happens once.
  */
@@ -69,15 +69,20 @@ class LiveClusterTests {
 
 	private static GavelNode b;
 
+	private static GavelNode c;
+
 	@BeforeAll
-	static void startTwoNodesAtOnce() throws Exception {
-		// As the nodes of a house do when it is deployed: both start together on an empty database.
+	static void startThreeNodesAtOnce() throws Exception {
+		// As the nodes of a house do when it is deployed: all start together on an empty database.
 		CompletableFuture<GavelNode> first = CompletableFuture
 			.supplyAsync(() -> postgres.start(SETTINGS, GavelTestConfiguration.class));
 		CompletableFuture<GavelNode> second = CompletableFuture
 			.supplyAsync(() -> postgres.start(SETTINGS, GavelTestConfiguration.class));
+		CompletableFuture<GavelNode> third = CompletableFuture
+			.supplyAsync(() -> postgres.start(SETTINGS, GavelTestConfiguration.class));
 		a = first.get(2, TimeUnit.MINUTES);
 		b = second.get(2, TimeUnit.MINUTES);
+		c = third.get(2, TimeUnit.MINUTES);
 	}
 
 	@Test
@@ -115,24 +120,36 @@ class LiveClusterTests {
 	}
 
 	@Test
-	void bidsOnBothNodesAtOnceHaveOneWriterPerLotAndAGaplessLog() throws Exception {
-		LotView lot = openLot();
+	void thirtyTwoThreadsBiddingThroughThreeNodesIntoOneLotAndIntoManyLeaveEveryWatcherOnTheSameState()
+			throws Exception {
+		List<GavelNode> nodes = List.of(a, b, c);
+		List<LotView> lots = List.of(openLot(), openLot(), openLot(), openLot());
 		List<Account> bidders = new ArrayList<>();
-		for (int i = 0; i < 8; i++) {
-			bidders.add(bidder(a));
+		for (int i = 0; i < 32; i++) {
+			bidders.add(bidder(nodes.get(i % 3)));
 		}
+		List<LiveTestClient> watchers = new ArrayList<>();
 		List<BidResult> results = Collections.synchronizedList(new ArrayList<>());
-		ExecutorService threads = Executors.newFixedThreadPool(8);
+		ExecutorService threads = Executors.newFixedThreadPool(32);
 		try {
+			for (GavelNode node : nodes) {
+				LiveTestClient watcher = LiveTestClient.connect(node.port(), null, null);
+				watchers.add(watcher);
+				for (LotView lot : lots) {
+					subscribed(watcher, lot.id());
+				}
+			}
 			List<Future<?>> done = new ArrayList<>();
-			for (int t = 0; t < 8; t++) {
-				GavelNode node = (t % 2 == 0) ? a : b;
+			for (int t = 0; t < 32; t++) {
+				GavelNode node = nodes.get(t % 3);
 				Account bidder = bidders.get(t);
 				int thread = t;
 				done.add(threads.submit(() -> {
-					for (int i = 1; i <= 10; i++) {
-						// Maximums rising by thread and round, so most are accepted in whatever order.
-						String maximum = (10 * i + thread) + ".00";
+					for (int i = 1; i <= 8; i++) {
+						// Half the threads bid on the first lot, the others spread over all four; the
+						// maximums rise by thread and round, so most are accepted in whatever order.
+						LotView lot = (thread % 2 == 0) ? lots.get(0) : lots.get((thread + i) % lots.size());
+						String maximum = (40 * i + thread) + ".00";
 						results.add(node.bean(AuctionEngine.class)
 							.placeBid(BidRequest.of(lot.id(), bidder.id(), UUID.randomUUID().toString(), null,
 									new BigDecimal(maximum))));
@@ -140,25 +157,37 @@ class LiveClusterTests {
 				}));
 			}
 			for (Future<?> each : done) {
-				each.get(1, TimeUnit.MINUTES);
+				each.get(2, TimeUnit.MINUTES);
+			}
+
+			assertThat(results).hasSize(32 * 8);
+			assertThat(results).extracting(BidResult::reason)
+				.doesNotContain(RejectReason.BUSY, RejectReason.SERVER_ERROR, RejectReason.REQUEST_ID_REUSED);
+			JdbcTemplate jdbc = b.bean(JdbcTemplate.class);
+			for (LotView lot : lots) {
+				List<BidResult> accepted = results.stream()
+					.filter((r) -> r.accepted() && r.lotId() == lot.id())
+					.toList();
+				assertThat(accepted).extracting(BidResult::sequence).doesNotHaveDuplicates();
+				long last = jdbc.queryForObject("select last_sequence from lot where id = ?", Long.class, lot.id());
+				assertThat(jdbc.queryForList("select sequence from lot_event where lot_id = ? order by sequence",
+						Long.class, lot.id()))
+					.as("lot %d's log", lot.id())
+					.containsExactlyElementsOf(range(1, last));
+				LotView stored = c.bean(AuctionCatalog.class).lot(lot.id()).orElseThrow();
+				assertThat(stored.bids()).isEqualTo(accepted.size());
+				for (LiveTestClient watcher : watchers) {
+					JsonNode newest = watcher.await("event",
+							(e) -> e.path("lotId").asLong() == lot.id() && e.path("seq").asLong() == last, WAIT);
+					assertThat(JSON.treeToValue(newest.path("lot"), LotView.class)).as("a watcher's final state")
+						.isEqualTo(stored);
+				}
 			}
 		}
 		finally {
 			threads.shutdownNow();
+			watchers.forEach(LiveTestClient::close);
 		}
-
-		assertThat(results).hasSize(80);
-		assertThat(results).extracting(BidResult::reason)
-			.doesNotContain(RejectReason.BUSY, RejectReason.SERVER_ERROR);
-		List<Long> accepted = results.stream().filter(BidResult::accepted).map(BidResult::sequence).toList();
-		assertThat(accepted).isNotEmpty().doesNotHaveDuplicates();
-		JdbcTemplate jdbc = b.bean(JdbcTemplate.class);
-		long last = jdbc.queryForObject("select last_sequence from lot where id = ?", Long.class, lot.id());
-		assertThat(jdbc.queryForList("select sequence from lot_event where lot_id = ? order by sequence", Long.class,
-				lot.id()))
-			.containsExactlyElementsOf(range(1, last));
-		LotView onA = a.bean(AuctionCatalog.class).lot(lot.id()).orElseThrow();
-		assertThat(onA.bids()).isEqualTo(accepted.size());
 	}
 
 	@Test
@@ -182,11 +211,11 @@ class LiveClusterTests {
 		LotView lot = openLot();
 		Map<String, String> deaf = new HashMap<>(SETTINGS);
 		deaf.put("gavel.cluster.channel", "gavel_elsewhere");
-		GavelNode c = postgres.start(deaf, GavelTestConfiguration.class);
+		GavelNode elsewhere = postgres.start(deaf, GavelTestConfiguration.class);
 		Account ada = bidder(a);
-		try (LiveTestClient onC = LiveTestClient.connect(c.port(), null, null)) {
+		try (LiveTestClient onC = LiveTestClient.connect(elsewhere.port(), null, null)) {
 			long start = subscribed(onC, lot.id());
-			awaitChecked(c, lot.id(), start);
+			awaitChecked(elsewhere, lot.id(), start);
 
 			String ask = lot.ask();
 			for (int i = 0; i < 3; i++) {
@@ -199,7 +228,7 @@ class LiveClusterTests {
 			assertThat(eventsUpTo(onC, lot.id(), last)).containsExactlyElementsOf(range(start + 1, last));
 		}
 		finally {
-			c.close();
+			elsewhere.close();
 		}
 	}
 
