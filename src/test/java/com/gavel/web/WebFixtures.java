@@ -21,6 +21,9 @@ final class WebFixtures {
 
 	static final String PASSWORD = "bidder-password";
 
+	/** What the test house tells its winners ({@code gavel.house.after-win}). */
+	static final String AFTER_WIN = "Pay within three days at the front desk of the test house.";
+
 	private WebFixtures() {
 	}
 
