@@ -23,7 +23,7 @@ const scale = boot.scale;
 
 const state = new LotState(boot.lot, boot.you); // you: null when signed out
 let pending = null; // the bid in flight: {requestId, frame, leadingBefore, slow}
-let placed = null; // the answer to the bidder's last bid, shown while it still holds: {status, price, text}
+let placed = null; // the answer to the bidder's last bid, shown while it still holds: {status, price, text, sequence}
 let voidCheck = null; // a void being looked up in the history: {seq}
 let outbidWaiting = null; // an outbid message waiting for its event (they travel separately)
 let stillWaiting = null;
@@ -115,9 +115,13 @@ function renderStanding() {
   if (!el) return;
   const lot = state.lot;
   const status = pending ? 'pending' : state.standing();
+  // The answer to the bidder's own bid holds until, once its event is in, the price or their standing moves on.
+  if (placed && !pending && lot.sequence >= placed.sequence && (placed.status !== status || placed.price !== lot.price)) {
+    placed = null;
+  }
   let text;
   if (pending) text = pendingText();
-  else if (placed && placed.status === status && placed.price === lot.price) text = placed.text;
+  else if (placed) text = placed.text;
   else text = standingText(T, status, lot, state.you, money);
   el.dataset.status = status;
   setText('standing-text', text);
@@ -352,15 +356,18 @@ function bidResult(msg) {
     if (offered.length) you.maximum = offered.reduce((a, b) => (toMinor(b, scale) > toMinor(a, scale) ? b : a));
     let text;
     let status = msg.leading ? 'leading' : 'outbid';
+    let sequence = msg.sequence || 0;
     if (frame.kind === 'buy-now') {
       text = t('result.boughtNow', money(msg.price));
+      // Buying it closes the lot: the event after the bid's is its close, which makes the bidder the winner.
       status = 'won';
+      sequence += 1;
     } else if (!msg.leading) {
       text = t('result.beaten', money(msg.price), money(frame.maximum || frame.amount), state.lot.leader || '');
     } else if (frame.maximum && leadingBefore) text = t('result.raisedMaximum', money(msg.price), money(frame.maximum));
     else if (frame.maximum) text = t('result.maximumLeading', money(msg.price), money(frame.maximum));
     else text = t('result.leading', money(msg.price));
-    placed = { status, price: msg.price, text };
+    placed = { status, price: msg.price, text, sequence };
     announce(text);
     byId('custom-amount').value = '';
     byId('maximum-amount').value = '';

@@ -45,6 +45,11 @@ final class WebFixtures {
 		return engine.openNow(lot.id());
 	}
 
+	/** The admin the test context created, e.g. to void a bid as. */
+	static long adminId(AccountService accounts) {
+		return accounts.findByUsername("admin").orElseThrow().id();
+	}
+
 	static BidResult bid(AuctionEngine engine, long lotId, Account bidder, String amount, String maximum) {
 		return engine.placeBid(BidRequest.of(lotId, bidder.id(), UUID.randomUUID().toString(),
 				amount == null ? null : new BigDecimal(amount), maximum == null ? null : new BigDecimal(maximum)));
