@@ -25,13 +25,14 @@ export function statusWord(T, lot) {
 }
 
 /**
- * The lot's public outcome once it is over ("Sold for €40.00", "Not sold — reserve not met",
- * "Withdrawn"), or what holds it up while it cannot take bids; '' while it runs normally.
+ * The note under the price: how a lot that is over ended unless the price block says it ("Not
+ * sold — reserve not met", "Withdrawn"; a sold lot's price block reads "Sold for €40.00"), or
+ * what holds it up while it cannot take bids; '' otherwise.
  */
-export function outcomeText(T, lot, money) {
+export function outcomeText(T, lot) {
   switch (lot.status) {
     case 'closed':
-      if (lot.outcome === 'sold') return T.t('outcome.sold', money(lot.price));
+      if (lot.outcome === 'sold') return '';
       // Unsold with bids standing: the reserve was not met.
       return lot.bids > 0 ? T.t('outcome.reserveNotMet') : T.t('outcome.noBids');
     case 'cancelled':

@@ -92,7 +92,7 @@ function render() {
   const extended = setText('extended', t('extended', lot.extensions));
   show(extended, lot.extensions > 0);
 
-  const note = setText('state-note', outcomeText(T, lot, money));
+  const note = setText('state-note', outcomeText(T, lot));
   note.dataset.outcome = lot.status === 'closed' ? lot.outcome : lot.status;
   show(note, note.textContent !== '');
   const closed = $('closed-at');
@@ -105,6 +105,9 @@ function render() {
   // An ended lot is not live and takes no bids: no connection dot, no sign-in to bid.
   show($('connection'), !over);
   show($('sign-in'), !over);
+  const notify = $('notify');
+  const suspended = !!(state.you && state.you.suspended);
+  if (notify) show(notify, !over && !suspended && 'Notification' in window && Notification.permission === 'default');
   renderBidding();
   tick();
 }
@@ -504,7 +507,6 @@ function wireBidding() {
 
   const notify = $('notify');
   if (notify && 'Notification' in window && Notification.permission === 'default') {
-    show(notify, true);
     notify.addEventListener('click', async () => {
       try {
         await Notification.requestPermission();

@@ -14,8 +14,9 @@ import org.springframework.context.MessageSource;
  *
  * @param priceLabel "Current bid", "Starting at", "Sold for" or "Highest bid"
  * @param leader "Bidder 2 leads", "You lead", "Won by Bidder 2", or empty
- * @param outcome the lot's outcome once over ("Sold for €40.00", "Not sold — reserve not met",
- * "Withdrawn"), or what holds it up (paused, not started); empty while it runs
+ * @param outcome how a lot that is over ended, unless the price block says it ("Not sold — reserve
+ * not met", "Withdrawn"; a sold lot's reads "Sold for €40.00"), or what holds it up (paused, not
+ * started); otherwise empty
  * @param closedAt "Ended …" or "Withdrawn …" for a lot that is over, otherwise empty
  * @param standing the viewer's standing ({@link BidderStanding})
  * @param standingText the one statement of it, empty for {@code not-bidding}
@@ -62,19 +63,15 @@ record LotPanel(String priceLabel, String leader, String outcome, String closedA
 			closedAt = s.t("cancelled".equals(lot.status()) ? "withdrawnAt" : "closedAt",
 					s.fmt().dateTime(lot.closedAt()));
 		}
-		return new LotPanel(priceLabel, leader, outcome(lot, money, s), closedAt, standing,
+		return new LotPanel(priceLabel, leader, outcome(lot, s), closedAt, standing,
 				standingText(lot, standing, money, voidReason, s));
 	}
 
-	private static String outcome(LotView lot, String money, Sentences s) {
+	private static String outcome(LotView lot, Sentences s) {
 		return switch (lot.status()) {
-			case "closed" -> {
-				if ("sold".equals(lot.outcome())) {
-					yield s.t("outcome.sold", money);
-				}
-				// Unsold with bids standing: the reserve was not met.
-				yield lot.bids() > 0 ? s.t("outcome.reserveNotMet") : s.t("outcome.noBids");
-			}
+			// A sold lot's price block says "Sold for €40.00"; unsold with bids standing, the reserve was not met.
+			case "closed" -> "sold".equals(lot.outcome()) ? ""
+					: lot.bids() > 0 ? s.t("outcome.reserveNotMet") : s.t("outcome.noBids");
 			case "cancelled" -> s.t("outcome.withdrawn");
 			case "paused" -> s.t("paused");
 			case "scheduled" -> s.t("scheduled");

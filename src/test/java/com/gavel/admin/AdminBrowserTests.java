@@ -189,7 +189,7 @@ class AdminBrowserTests {
 		assertThat(text(house, "leader")).contains(bidder.username());
 		waiting(ada).until(ExpectedConditions.attributeToBe(role("standing"), "data-status", "won"));
 		assertThat(text(ada, "standing-text")).isEqualTo("You won this lot for €40.00.");
-		waiting(ada).until((d) -> text(d, "state-note").length() > 0);
+		waiting(ada).until((d) -> text(d, "closed-at").startsWith("Ended "));
 		assertThat(content(ada, "status")).isEqualTo("Ended");
 		screenshot(house, "admin-lot");
 

@@ -216,13 +216,13 @@ class LotPageBrowserTests {
 
 		this.engine.closeNow(lot.id());
 		until(a, (d) -> !visible(d, "bidding"));
-		until(a, (d) -> text(d, "state-note").equals("Sold for €40.00"));
+		until(a, (d) -> LotPages.priceBlock(d).equals("Sold for €40.00"));
 		assertThat(text(a, "standing-text")).isEqualTo("You won this lot for €40.00.");
 		assertThat(text(a, "status")).isEqualToIgnoringCase("Ended");
 
 		a.navigate().refresh();
 		assertThat(visible(a, "bidding")).isFalse();
-		assertThat(text(a, "state-note")).isEqualTo("Sold for €40.00");
+		assertThat(LotPages.priceBlock(a)).isEqualTo("Sold for €40.00");
 		assertThat(text(a, "standing-text")).isEqualTo("You won this lot for €40.00.");
 	}
 

@@ -30,7 +30,11 @@ final class LotPages {
 
 	static WebDriver bidderOnLot(Browsers browsers, AccountService accounts, String base, String prefix, LotView lot,
 			int width, int height) {
-		Account account = WebFixtures.bidder(accounts, prefix);
+		return onLot(browsers, WebFixtures.bidder(accounts, prefix), base, lot, width, height);
+	}
+
+	/** The account, signed in in a new browser of the given size, on the lot's page with its socket live. */
+	static WebDriver onLot(Browsers browsers, Account account, String base, LotView lot, int width, int height) {
 		WebDriver driver = browsers.open(width, height);
 		Browsers.signIn(driver, base, account.username(), WebFixtures.PASSWORD);
 		driver.get(base + "/lots/" + lot.id());
@@ -41,6 +45,12 @@ final class LotPages {
 	/** The data-status of the page's one statement of where the bidder stands. */
 	static String standing(WebDriver driver) {
 		return driver.findElement(role("standing")).getAttribute("data-status");
+	}
+
+	/** What the price block says: "Current bid €41.00", "Sold for €41.00", "Highest bid €45.00". */
+	static String priceBlock(WebDriver driver) {
+		return driver.findElement(role("price-label")).getAttribute("textContent") + " "
+				+ driver.findElement(role("price")).getAttribute("textContent");
 	}
 
 	static String connection(WebDriver driver) {

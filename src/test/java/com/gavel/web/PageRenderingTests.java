@@ -80,7 +80,7 @@ class PageRenderingTests {
 		this.engine.cancel(withdrawn.id(), "consignor withdrew it");
 
 		String soldPage = get("/lots/" + sold.id()).body();
-		assertThat(soldPage).contains("data-role=\"price-label\">Sold for<", ">Sold for €45.00<", ">Won by Bidder 1<")
+		assertThat(soldPage).contains("data-role=\"price-label\">Sold for<", ">€45.00<", ">Won by Bidder 1<")
 			.containsPattern("datetime=\"" + closedSold.closedAt() + "\"[^>]*>Ended ")
 			.doesNotContain("Sign in to bid", ">Bidder 1 leads<");
 		String unmetPage = get("/lots/" + unmet.id()).body();
