@@ -24,6 +24,20 @@ export function statusWord(T, lot) {
   return T.t(`status.${lot.status}`);
 }
 
+/** What the price is: "Current bid", "Starting at", or once the lot is over "Sold for" or "Highest bid". */
+export function priceLabel(T, lot) {
+  if (lot.status === 'closed' && lot.outcome === 'sold') return T.t('soldFor');
+  if (isOver(lot) && lot.price != null) return T.t('highestBid');
+  return lot.price != null ? T.t('currentBid') : T.t('startingAt');
+}
+
+/** Who leads ("Bidder 2 leads", "You lead") or won ("Won by Bidder 2"); '' when nobody does. */
+export function leaderText(T, lot, youLead) {
+  if (lot.status === 'closed' && lot.outcome === 'sold') return youLead ? T.t('wonByYou') : T.t('wonBy', lot.leader);
+  if (isOver(lot) || !lot.leader) return '';
+  return youLead ? T.t('leaderYou') : T.t('leader', lot.leader);
+}
+
 /**
  * The note under the price: how a lot that is over ended unless the price block says it ("Not
  * sold — reserve not met", "Withdrawn"; a sold lot's price block reads "Sold for €40.00"), or

@@ -1,16 +1,16 @@
 // The lot page, live. The server rendered the whole current state; this keeps it current from the
 // socket, runs the countdown on the server's clock and places bids. What a lot is and where the
-// bidder stands come from lot-state.js; the history table from lot-history.js.
+// bidder stands come from lot-state.js, the history table from lot-history.js, the bid controls
+// from bid-form.js.
 import { LiveClient, requestId } from './live.js';
-import { formatMoney, parseAmount, toMinor, example } from './money.js';
+import { formatMoney, toMinor } from './money.js';
 import { Texts, readJson, localTime, localizeTimes } from './text.js';
 import {
-  LotState, historyRowsOf, isOver, isRunning, outcomeText, showSuspendedBanner, standingText, statusWord, takesBids,
+  LotState, historyRowsOf, isOver, isRunning, leaderText, outcomeText, priceLabel, showSuspendedBanner, standingText,
+  statusWord, takesBids,
 } from './lot-state.js';
 import { History } from './lot-history.js';
-
-/** A bid (or maximum) more than this many times the ask asks for a second look: a typo's extra zero. */
-const CONFIRM_FACTOR = 5n;
+import { refusalText, wireBidForms } from './bid-form.js';
 const FINAL_SECONDS = [60, 30, 10];
 const STILL_WAITING_MS = 8000;
 
@@ -60,21 +60,14 @@ function show(el, visible) {
 function render() {
   const lot = state.lot;
   const over = isOver(lot);
-  const sold = lot.status === 'closed' && lot.outcome === 'sold';
   const status = $('status');
   status.textContent = statusWord(T, lot);
   status.className = `chip chip-${lot.status}`;
 
-  let label = lot.price != null ? t('currentBid') : t('startingAt');
-  if (sold) label = t('soldFor');
-  else if (over && lot.price != null) label = t('highestBid');
-  setText('price-label', label);
+  setText('price-label', priceLabel(T, lot));
   const price = setText('price', money(lot.price != null ? lot.price : (lot.ask || boot.startPrice)));
   price.dataset.amount = lot.price || '';
-  let leader = '';
-  if (sold) leader = state.isYou(lot.leader) ? t('wonByYou') : t('wonBy', lot.leader);
-  else if (!over && lot.leader) leader = state.isYou(lot.leader) ? t('leaderYou') : t('leader', lot.leader);
-  setText('leader', leader);
+  setText('leader', leaderText(T, lot, state.isYou(lot.leader)));
   setText('bid-count', lot.bids === 0 ? t('bids.none') : lot.bids === 1 ? t('bids.one') : t('bids.many', lot.bids));
   const reserve = $('reserve');
   reserve.dataset.reserve = lot.reserve;
@@ -143,8 +136,10 @@ function pendingText() {
   return pending.slow ? t('stillWaiting') : t('sending');
 }
 
+/** Whether a bid could work now: a bidder, not suspended, a socket not closed for good, a lot that takes bids. */
 function canBidNow() {
-  return !!boot.canBid && !(state.you && state.you.suspended) && takesBids(state.lot, client.serverNow());
+  return !!boot.canBid && !(state.you && state.you.suspended) && !client.isClosedForGood()
+    && takesBids(state.lot, client.serverNow());
 }
 
 /** The bid controls exist only for bidders and show only while the lot takes bids. */
@@ -375,10 +370,10 @@ function bidResult(msg) {
     byId('custom-amount').value = '';
     byId('maximum-amount').value = '';
   } else {
-    showError(reasonText(msg));
+    showError(refusalText(t, money, scale, msg, state.lot.ask));
   }
   render();
-  refocus(field);
+  refocus(field, msg.accepted ? msg.leading : state.standing() === 'leading');
 }
 
 /** A bid given up without an answer (no connection for too long, or the socket closed for good). */
@@ -387,7 +382,7 @@ function withdrawn(msg) {
   const { field } = finish();
   showError(msg.sent ? t('bid.unconfirmed') : t('bid.withdrawn', Math.round(client.queueLimitMs / 1000)));
   render();
-  refocus(field);
+  refocus(field, state.standing() === 'leading');
 }
 
 function finish() {
@@ -397,30 +392,15 @@ function finish() {
   return done;
 }
 
-/** After an answer, focus goes back to where the bidder can bid again: the amount they used, if it is still offered. */
-function refocus(field) {
+/**
+ * After an answer, focus goes back to where the bidder can bid again: the amount field they used,
+ * or the maximum when they lead (a leader is offered nothing else, once the bid's event is in).
+ */
+function refocus(field, leading) {
   const bidding = $('bidding');
   if (!bidding || bidding.hidden) return;
-  const custom = byId('custom-amount');
-  const wanted = field === 'maximum' || $('custom-form').hidden ? byId('maximum-amount') : custom;
-  wanted.focus({ preventScroll: true });
-}
-
-function reasonText(msg) {
-  switch (msg.reason) {
-    case 'below-minimum': {
-      const ask = msg.ask || state.lot.ask;
-      return ask ? t('reason.below-minimum', money(ask)) : t('reason.below-minimum.noAsk');
-    }
-    case 'invalid-amount':
-      return t('reason.invalid-amount', scale);
-    case 'lot-not-found': case 'lot-not-open': case 'lot-paused': case 'lot-closed': case 'lot-cancelled':
-    case 'self-outbid': case 'maximum-not-raised': case 'buy-now-unavailable': case 'banned':
-    case 'not-a-bidder': case 'not-signed-in': case 'rate-limited': case 'busy':
-      return t(`reason.${msg.reason}`);
-    default:
-      return t('reason.unknown', msg.message || msg.reason || '?');
-  }
+  const maximum = leading || field === 'maximum' || $('custom-form').hidden;
+  byId(maximum ? 'maximum-amount' : 'custom-amount').focus({ preventScroll: true });
 }
 
 // ---- bidding -------------------------------------------------------------------------------
@@ -443,68 +423,7 @@ function place(frame, field) {
   }, STILL_WAITING_MS);
 }
 
-function farAboveAsk(amount) {
-  return state.lot.ask && toMinor(amount, scale) > CONFIRM_FACTOR * toMinor(state.lot.ask, scale);
-}
-
-let confirming = false;
-
-/** Opens the confirm dialog; resolves true when the bidder says yes. */
-function confirmStep(text) {
-  const dialog = $('confirm');
-  $('confirm-text').textContent = text;
-  confirming = true;
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => {
-      confirming = false;
-      resolve(dialog.returnValue === 'yes');
-    }, { once: true });
-    dialog.returnValue = '';
-    dialog.showModal();
-  });
-}
-
-async function withConfirm(text, frame, field) {
-  if (pending || confirming) return;
-  if (text && !(await confirmStep(text))) return;
-  place(frame, field);
-}
-
-function readAmount(input) {
-  const raw = input.value;
-  const amount = raw.trim() === '' ? null : parseAmount(raw, scale);
-  if (amount == null) {
-    showError(raw.trim() === '' ? t('invalid.empty') : t('invalid.format', example(scale)));
-    input.focus();
-  }
-  return amount;
-}
-
-function wireBidding() {
-  if (!$('bidding')) return;
-  const ask = () => state.lot.ask;
-  $('bid-ask').addEventListener('click', () => {
-    if (ask()) withConfirm(null, { amount: ask() }, 'custom');
-  });
-  $('custom-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    if (pending || confirming) return;
-    const amount = readAmount(byId('custom-amount'));
-    if (amount == null) return;
-    withConfirm(farAboveAsk(amount) ? t('confirm.far', money(amount), money(ask())) : null, { amount }, 'custom');
-  });
-  $('maximum-form').addEventListener('submit', (e) => {
-    e.preventDefault();
-    if (pending || confirming) return;
-    const maximum = readAmount(byId('maximum-amount'));
-    if (maximum == null) return;
-    withConfirm(farAboveAsk(maximum) ? t('confirm.farMaximum', money(maximum), money(ask())) : null, { maximum },
-      'maximum');
-  });
-  $('buy-now-button').addEventListener('click', () => {
-    if (state.lot.buyNow) withConfirm(t('confirm.buyNow', money(state.lot.buyNow)), { kind: 'buy-now' }, 'custom');
-  });
-
+function wireNotify() {
   const notify = $('notify');
   if (notify && 'Notification' in window && Notification.permission === 'default') {
     notify.addEventListener('click', async () => {
@@ -520,7 +439,12 @@ function wireBidding() {
 // ---- start ---------------------------------------------------------------------------------
 
 localizeTimes(root);
-wireBidding();
+if ($('bidding')) {
+  wireBidForms(root, {
+    t, money, scale, lot: () => state.lot, busy: () => !!pending, place, showError,
+  });
+  wireNotify();
+}
 render();
 setInterval(tick, 250);
 client.watch(id, state.lot.sequence);

@@ -8,9 +8,9 @@ import org.springframework.context.MessageSource;
 
 /**
  * The bid panel's sentences for one viewer, as the server renders them. They are the same
- * {@code live.*} sentences, chosen by the same rules, that {@code lot.js} writes once the page is
- * live ({@code render()} there and {@code outcomeText()}, {@code standingText()} in
- * {@code lot-state.js}), so a reload reads as the live page did.
+ * {@code live.*} sentences, chosen by the same rules, that the page's script writes once it is
+ * live ({@code priceLabel()}, {@code leaderText()}, {@code outcomeText()} and
+ * {@code standingText()} in {@code lot-state.js}), so a reload reads as the live page did.
  *
  * @param priceLabel "Current bid", "Starting at", "Sold for" or "Highest bid"
  * @param leader "Bidder 2 leads", "You lead", "Won by Bidder 2", or empty
