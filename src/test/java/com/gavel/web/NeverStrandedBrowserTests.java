@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The lot page when the network goes away and comes back, in real headless Chromium whose network
  * is switched off and on through the DevTools protocol (what the browser's own offline mode does):
  * the page says it is offline, recovers without a reload, catches up on what it missed, and a bid
- * made meanwhile is sent exactly once, or clearly given up.
+ * made meanwhile is sent exactly once, or clearly given up. A bid whose answer was lost with its
+ * connection goes again with its request id and is placed once.
  */
 @WebSpringBootTest
 class NeverStrandedBrowserTests {
@@ -120,6 +121,30 @@ class NeverStrandedBrowserTests {
 		page.findElement(role("bid-ask")).click();
 		until(page, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €40.00."));
 		assertThat(bidFrames(page)).hasSize(1);
+	}
+
+	@Test
+	void aBidWhoseAnswerWasLostGoesAgainWithTheSameRequestIdAndIsPlacedOnce() {
+		LotView lot = WebFixtures.openLot(this.engine, "Twice-sent tantalus", Duration.ofHours(1),
+				Duration.ofMinutes(2), Duration.ofMinutes(2));
+		WebDriver page = bidderOnLot("ada", lot);
+		script(page, RECORD_FRAMES);
+		// The connection drops right after the bid went out, before any answer can come back.
+		script(page, """
+				const send = WebSocket.prototype.send;
+				WebSocket.prototype.send = function (data) {
+				  send.call(this, data);
+				  if (String(data).includes('"type":"bid"') && !window.__dropped) { window.__dropped = true; this.close(); }
+				};""");
+
+		page.findElement(role("bid-ask")).click();
+		until(page, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €40.00."));
+		assertThat(connection(page)).isEqualTo("live");
+		// The frame went twice, with one request id; the house made one bid of it.
+		List<String> frames = bidFrames(page);
+		assertThat(frames).hasSize(2);
+		assertThat(frames.get(1)).isEqualTo(frames.get(0));
+		assertThat(this.catalog.history(lot.id())).hasSize(1);
 	}
 
 	private WebDriver bidderOnLot(String prefix, LotView lot) {
