@@ -11,6 +11,7 @@ import {
 } from './lot-state.js';
 import { History } from './lot-history.js';
 import { refusalText, wireBidForms } from './bid-form.js';
+
 const FINAL_SECONDS = [60, 30, 10];
 const STILL_WAITING_MS = 8000;
 
