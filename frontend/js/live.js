@@ -1,6 +1,9 @@
 // The browser side of the gavel.v1 WebSocket protocol (docs/protocol.md): one socket, reconnect
 // with jittered backoff, resubscribe with the last sequence seen, apply events in sequence order,
 // keep an offset to the server's clock, and resend unanswered bids with their first request id.
+// The state it reports is the socket's real one: going offline drops the socket at once (a socket
+// kept through an outage is one the browser may never report dead), coming back online opens a
+// new one and catches up.
 
 const PROTOCOL = 'gavel.v1';
 const PING_EVERY_MS = 20000;
@@ -12,7 +15,11 @@ const SUBSCRIBE_RETRY_MS = 2000;
 // slow, or a socket cap or the node's limit reached), means try again later: reconnect with
 // backoff and resubscribe with the last sequence seen.
 const NO_RECONNECT = new Set([1002, 1003, 1007, 1008, 1009]);
+// A 1008 with this reason: the user's account is suspended (docs/protocol.md, Close codes).
+const BANNED = 'banned';
 const MAX_LOTS = 200;
+// A bid that could not be sent for this long is withdrawn rather than sent much later than meant.
+const QUEUE_LIMIT_MS = 30000;
 
 /** Delay before reconnect attempt n (0-based): min(30 s, 0.5 s × 2^n) × random(0.5…1.0). */
 export function backoff(attempt, random = Math.random) {
@@ -36,8 +43,11 @@ export class LiveClient {
   /**
    * @param {object} options
    * @param {(msg: object) => void} options.onMessage every message the page should act on:
-   *   hello, snapshot, event (only in sequence), bid-result, outbid, error
-   * @param {(state: string) => void} options.onState connecting | live | reconnecting | offline | blocked
+   *   hello, snapshot, event (only in sequence), bid-result, outbid, error; and, made here,
+   *   bid-withdrawn {requestId, lot, sent} for a bid given up without an answer (sent: whether it
+   *   may have reached the server)
+   * @param {(state: string) => void} options.onState connecting | live | reconnecting | offline |
+   *   blocked (closed for good: reload) | suspended (the account is suspended)
    * @param {number} [options.serverNow] the server's clock (epoch ms) when the page was rendered
    */
   constructor({ onMessage, onState, serverNow, path = '/ws' }) {
@@ -46,7 +56,8 @@ export class LiveClient {
     this.url = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
     this.lots = new Map(); // lot id -> last sequence applied (null: none yet)
     this.resyncing = new Map(); // lot id -> time a resubscribe was asked
-    this.pending = new Map(); // request id -> bid frame not yet answered
+    this.pending = new Map(); // request id -> {frame, sent, queuedAt}: a bid not yet answered
+    this.queueLimitMs = QUEUE_LIMIT_MS;
     this.retryTimer = null;
     this.state = 'connecting';
     this.attempt = 0;
@@ -56,15 +67,18 @@ export class LiveClient {
     this.samples = [];
     this.offset = serverNow ? serverNow - Date.now() : 0;
     this.hello = null;
-    addEventListener('online', () => this.reconnectNow());
-    addEventListener('offline', () => this.setState('offline'));
+    addEventListener('online', () => {
+      if (this.isLive()) this.ping();
+      else this.reconnectNow();
+    });
+    addEventListener('offline', () => this.wentOffline());
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') {
         if (this.isLive()) this.ping();
         else this.reconnectNow();
       }
     });
-    setInterval(() => this.watchdog(), 5000);
+    setInterval(() => this.watchdog(), 1000);
   }
 
   /** Now on the server's clock, in epoch milliseconds. */
@@ -87,10 +101,14 @@ export class LiveClient {
     return this.lots.get(lotId);
   }
 
-  /** Sends a bid now, or as soon as the socket is back; kept until its bid-result arrives. */
+  /**
+   * Sends a bid now, or as soon as the socket is back; kept until its bid-result arrives. A bid
+   * that has not gone out within queueLimitMs is withdrawn (bid-withdrawn, sent: false).
+   */
   bid(frame) {
-    this.pending.set(frame.requestId, frame);
-    if (this.isLive()) this.send(frame);
+    const entry = { frame, sent: false, queuedAt: Date.now() };
+    this.pending.set(frame.requestId, entry);
+    if (this.isLive()) entry.sent = this.send(frame);
   }
 
   start() {
@@ -101,6 +119,7 @@ export class LiveClient {
     clearTimeout(this.timer);
     this.timer = null;
     if (this.socket && this.socket.readyState <= WebSocket.OPEN) return;
+    if (this.state !== 'connecting') this.setState(navigator.onLine === false ? 'offline' : 'reconnecting');
     let socket;
     try {
       socket = new WebSocket(this.url, PROTOCOL);
@@ -109,6 +128,10 @@ export class LiveClient {
       return;
     }
     this.socket = socket;
+    // The silence watchdog counts from the opening, not from the last frame of an earlier socket.
+    socket.onopen = () => {
+      if (socket === this.socket) this.lastFrameAt = Date.now();
+    };
     socket.onmessage = (e) => {
       if (socket !== this.socket) return;
       this.lastFrameAt = Date.now();
@@ -124,8 +147,11 @@ export class LiveClient {
       if (socket !== this.socket) return;
       this.socket = null;
       this.hello = null;
+      clearInterval(this.pinger);
       if (NO_RECONNECT.has(e.code)) {
-        this.setState('blocked');
+        this.setState(e.code === 1008 && e.reason === BANNED ? 'suspended' : 'blocked');
+        // Nothing more can be sent: every bid still waiting is given up, and the page says so.
+        this.withdraw(() => true);
         return;
       }
       this.scheduleReconnect();
@@ -144,22 +170,66 @@ export class LiveClient {
     }, delay);
   }
 
+  isClosedForGood() {
+    return this.state === 'blocked' || this.state === 'suspended';
+  }
+
   reconnectNow() {
-    if (this.state === 'blocked' || this.isLive() || (this.socket && this.socket.readyState === WebSocket.CONNECTING)) {
+    if (this.isClosedForGood() || this.isLive() || (this.socket && this.socket.readyState === WebSocket.CONNECTING)) {
       return;
     }
     this.attempt = 0;
+    clearTimeout(this.timer);
+    this.timer = null;
     this.connect();
   }
 
+  /**
+   * The browser says the network is gone. The socket may still look open, and may stay so for
+   * minutes: drop it now, so the state says offline and `online` opens a fresh one.
+   */
+  wentOffline() {
+    if (this.isClosedForGood()) return;
+    this.drop(1000, 'offline');
+    clearTimeout(this.timer);
+    this.timer = null;
+    this.scheduleReconnect();
+  }
+
+  /** Forgets the socket without waiting for its closing handshake, which a dead link never completes. */
+  drop(code, reason) {
+    const socket = this.socket;
+    this.socket = null;
+    this.hello = null;
+    clearInterval(this.pinger);
+    if (socket) {
+      try {
+        socket.close(code, reason);
+      } catch (e) {
+        // closing a socket that never opened can throw; it is forgotten either way
+      }
+    }
+  }
+
   watchdog() {
+    if (!this.isLive()) {
+      // A bid that never went out is given up after a while, never left waiting for good.
+      const now = Date.now();
+      this.withdraw((entry) => !entry.sent && now - entry.queuedAt > this.queueLimitMs);
+    }
     if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return;
     if (Date.now() - this.lastFrameAt > SILENCE_LIMIT_MS) {
-      this.socket.close(4000, 'no answer');
-      // The browser may wait long for the closing handshake of a dead link: give up on it now.
-      this.socket = null;
-      this.hello = null;
+      this.drop(4000, 'no answer');
       this.scheduleReconnect();
+    }
+  }
+
+  /** Gives up the waiting bids that match, telling the page about each. */
+  withdraw(which) {
+    for (const [id, entry] of [...this.pending]) {
+      if (!which(entry)) continue;
+      this.pending.delete(id);
+      this.onMessage({ type: 'bid-withdrawn', requestId: id, lot: entry.frame.lot, sent: entry.sent });
     }
   }
 
@@ -218,8 +288,8 @@ export class LiveClient {
         this.pinger = setInterval(() => this.ping(), PING_EVERY_MS);
         this.resyncing.clear();
         if (this.lots.size > 0) this.subscribe([...this.lots.keys()]);
-        // A bid whose answer never came goes again with the same request id: answered, never doubled.
-        for (const frame of this.pending.values()) this.send(frame);
+        // A bid whose answer never came goes (again) with the same request id: answered, never doubled.
+        for (const entry of this.pending.values()) entry.sent = this.send(entry.frame) || entry.sent;
         this.onMessage(msg);
         return;
       case 'pong':

@@ -1,6 +1,5 @@
 package com.gavel.auction;
 
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -87,14 +86,12 @@ public class AuctionCatalog {
 				l.getMaxExtensions(), l.getHardStopAt()));
 	}
 
-	/** The public bid history, newest first: aliases only, voided bids marked. */
+	/**
+	 * The public bid history, newest first: aliases only, the leader's automatic answers as rows of
+	 * their own, voided bids marked with the house's reason ({@link BidHistory}).
+	 */
 	public List<BidHistoryEntry> history(long lotId) {
-		Lot lot = publicLot(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
-		return this.bids.findByLotIdAndStatusInOrderByIdAsc(lotId, List.of(Bid.Status.ACCEPTED, Bid.Status.VOIDED))
-			.stream()
-			.sorted(Comparator.comparing(Bid::getId).reversed())
-			.map((b) -> BidHistoryEntry.of(b, lot.getCurrency()))
-			.toList();
+		return sequencedHistory(lotId).stream().map(SequencedBid::entry).toList();
 	}
 
 	/** The alias ("Bidder 3") under which the user bids on the lot, if they have bid on it. */
@@ -133,16 +130,14 @@ public class AuctionCatalog {
 
 	/**
 	 * The public bid history, newest first, each row with the sequence number of the event that
-	 * announced it, so a live page can merge rows it fetched with rows that arrived as events.
+	 * announced it (an automatic row shares its bid's), so a live page can merge rows it fetched
+	 * with rows that arrived as events.
 	 */
 	public List<SequencedBid> sequencedHistory(long lotId) {
 		Lot lot = publicLot(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
-		return this.bids.findByLotIdAndStatusInOrderByIdAsc(lotId, List.of(Bid.Status.ACCEPTED, Bid.Status.VOIDED))
-			.stream()
-			.sorted(Comparator.comparing(Bid::getId).reversed())
-			.map((b) -> new SequencedBid(b.getSequence() == null ? 0 : b.getSequence(),
-					BidHistoryEntry.of(b, lot.getCurrency())))
-			.toList();
+		List<Bid> bids = this.bids.findByLotIdAndStatusInOrderByIdAsc(lotId,
+				List.of(Bid.Status.ACCEPTED, Bid.Status.VOIDED));
+		return new BidHistory(lot.rules(this.increments), lot.getCurrency()).rows(bids);
 	}
 
 	/**

@@ -171,7 +171,11 @@ public class Lot {
 		String shown = Money.text(
 				BidRules.visibleAmount(bidderId == after.leaderId(), kind, amount, maximum, after.price()),
 				this.currency);
-		long sequence = append(LotEventType.BID, now, LotEventDetails.bid(alias, kind, shown), outbid, increments);
+		Map<String, Object> detail = LotEventDetails.bid(alias, kind, shown);
+		BidHistory.automaticAnswer(before, after, bidderId)
+			.ifPresent((answer) -> detail.put("automatic", LotEventDetails.automatic(answer.leaderAlias(),
+					Money.text(answer.price(), this.currency))));
+		long sequence = append(LotEventType.BID, now, detail, outbid, increments);
 		if (kind == BidKind.BUY_NOW) {
 			close(now, increments);
 		}

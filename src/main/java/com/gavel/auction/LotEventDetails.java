@@ -27,6 +27,14 @@ final class LotEventDetails {
 		return detail;
 	}
 
+	/** The leader's maximum answering a bid at once: who, and the price it took. */
+	static Map<String, Object> automatic(int alias, String amount) {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("bidder", LotView.alias(alias));
+		detail.put("amount", amount);
+		return detail;
+	}
+
 	static Map<String, Object> extended(Instant previousEndsAt) {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("previousEndsAt", previousEndsAt);

@@ -13,10 +13,11 @@ import java.util.Locale;
  * @param reserve {@code none}, {@code met} or {@code not-met}
  * @param buyNow the buy-now price while it is available, otherwise {@code null}
  * @param outcome for a closed lot {@code sold} or {@code unsold}, otherwise {@code null}
+ * @param closedAt when a closed lot closed, or a cancelled one was withdrawn; otherwise {@code null}
  */
 public record LotView(long id, String title, String status, String currency, String price, String ask,
 		String leader, int bids, String reserve, String buyNow, Instant startsAt, Instant endsAt,
-		Instant originalEndsAt, int extensions, String outcome, long sequence) {
+		Instant originalEndsAt, int extensions, String outcome, long sequence, Instant closedAt) {
 
 	/** The lot as the public sees it now. */
 	public static LotView of(Lot lot, IncrementTable increments) {
@@ -30,7 +31,8 @@ public record LotView(long id, String title, String status, String currency, Str
 				biddable ? Money.text(lot.ask(increments), currency) : null, alias(lot.getLeaderAlias()),
 				lot.getBidCount(), reserve,
 				lot.buyNowAvailable() ? Money.text(lot.getBuyNowPrice(), currency) : null, lot.getStartsAt(),
-				lot.getEndsAt(), lot.getOriginalEndsAt(), lot.getExtensions(), outcome, lot.getLastSequence());
+				lot.getEndsAt(), lot.getOriginalEndsAt(), lot.getExtensions(), outcome, lot.getLastSequence(),
+				status == LotStatus.CLOSED || status == LotStatus.CANCELLED ? lot.getClosedAt() : null);
 	}
 
 	public static String alias(Integer aliasNumber) {

@@ -11,12 +11,15 @@ import com.gavel.account.GavelUser;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionCatalog.BidderPosition;
 import com.gavel.auction.AuctionCatalog.SequencedBid;
+import com.gavel.auction.BidHistoryEntry;
 import com.gavel.auction.LotDetails;
 import com.gavel.auction.LotNotFoundException;
 import com.gavel.auction.LotView;
 import com.gavel.auction.Money;
 import com.gavel.watchlist.WatchlistService;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,6 +35,7 @@ import org.springframework.web.server.ResponseStatusException;
  * without) the live socket; {@code lot.js} then keeps it live.
  */
 @Controller
+@EnableConfigurationProperties(HouseProperties.class)
 class LotPageController {
 
 	private final AuctionCatalog catalog;
@@ -42,13 +46,23 @@ class LotPageController {
 
 	private final PageJson json;
 
+	private final MessageSource messages;
+
+	private final Formats fmt;
+
+	private final HouseProperties house;
+
 	private final Clock clock;
 
-	LotPageController(AuctionCatalog catalog, WatchlistService watchlist, PageText text, PageJson json, Clock clock) {
+	LotPageController(AuctionCatalog catalog, WatchlistService watchlist, PageText text, PageJson json,
+			MessageSource messages, Formats fmt, HouseProperties house, Clock clock) {
 		this.catalog = catalog;
 		this.watchlist = watchlist;
 		this.text = text;
 		this.json = json;
+		this.messages = messages;
+		this.fmt = fmt;
+		this.house = house;
 		this.clock = clock;
 	}
 
@@ -60,9 +74,13 @@ class LotPageController {
 		Optional<BidderPosition> position = viewer.signedIn() ? this.catalog.positionOf(id, viewer.userId())
 				: Optional.empty();
 		LotView lot = details.lot();
-		String alias = position.map(BidderPosition::alias).orElse(null);
+		String alias = viewer.signedIn() ? this.catalog.aliasOf(id, viewer.userId()).orElse(null) : null;
 		boolean leading = position.map(BidderPosition::leading).orElse(false);
-		boolean biddingOpen = "open".equals(lot.status()) && this.clock.instant().isBefore(lot.endsAt());
+		String voidReason = voidedReason(history, alias);
+		String standing = BidderStanding.of(lot, alias, leading, viewer.suspended(), voidReason != null);
+		boolean biddingOpen = viewer.canBid() && "open".equals(lot.status())
+				&& this.clock.instant().isBefore(lot.endsAt());
+		String afterWin = afterWin(locale);
 
 		model.addAttribute("details", details);
 		model.addAttribute("lot", lot);
@@ -70,11 +88,14 @@ class LotPageController {
 		model.addAttribute("viewer", viewer);
 		model.addAttribute("alias", alias);
 		model.addAttribute("maximum", position.map(BidderPosition::maximum).orElse(null));
-		model.addAttribute("youStatus", youStatus(lot, alias, leading));
+		model.addAttribute("panel",
+				LotPanel.of(lot, alias, standing, voidReason, new LotPanel.Sentences(this.messages, locale, this.fmt)));
+		model.addAttribute("afterWin", afterWin);
 		model.addAttribute("biddingOpen", biddingOpen);
+		model.addAttribute("running", List.of("open", "paused", "scheduled").contains(lot.status()));
 		model.addAttribute("watching", viewer.signedIn() && this.watchlist.isWatching(viewer.userId(), id));
 		model.addAttribute("stateJson",
-				this.json.write(state(details, viewer, alias, leading, position, locale)));
+				this.json.write(state(details, viewer, alias, leading, position, voidReason, afterWin, locale)));
 		return "lots/lot";
 	}
 
@@ -99,22 +120,34 @@ class LotPageController {
 		return "redirect:/lots/" + id;
 	}
 
-	/** leading, outbid, not-bidding, won or lost: how the viewer stands, in the page's words. */
+	/** leading, outbid, not-bidding, won, lost or withdrawn: how a bidder stands, in the pages' words. */
 	static String youStatus(LotView lot, String alias, boolean leading) {
+		return BidderStanding.of(lot, alias, leading, false, false);
+	}
+
+	/** The house's reason, when the viewer's newest bid on the lot is one the house voided. */
+	private static String voidedReason(List<SequencedBid> history, String alias) {
 		if (alias == null) {
-			return "not-bidding";
+			return null;
 		}
-		if ("closed".equals(lot.status())) {
-			return leading && "sold".equals(lot.outcome()) ? "won" : "lost";
-		}
-		if ("cancelled".equals(lot.status())) {
-			return "withdrawn";
-		}
-		return leading ? "leading" : "outbid";
+		return history.stream()
+			.map(SequencedBid::entry)
+			.filter((e) -> alias.equals(e.bidder()) && !e.automatic())
+			.findFirst()
+			.filter(BidHistoryEntry::voided)
+			.map((e) -> e.voidReason() == null ? "" : e.voidReason())
+			.orElse(null);
+	}
+
+	/** What the winner is told happens next: the house's own words, or the standard sentence. */
+	private String afterWin(Locale locale) {
+		String configured = this.house.afterWin();
+		return configured != null && !configured.isBlank() ? configured.strip()
+				: this.messages.getMessage("house.afterWin", null, locale);
 	}
 
 	private Map<String, Object> state(LotDetails details, Viewer viewer, String alias, boolean leading,
-			Optional<BidderPosition> position, Locale locale) {
+			Optional<BidderPosition> position, String voidReason, String afterWin, Locale locale) {
 		LotView lot = details.lot();
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("lot", lot);
@@ -123,9 +156,12 @@ class LotPageController {
 		you.put("alias", alias);
 		you.put("leading", leading);
 		you.put("maximum", position.map(BidderPosition::maximum).orElse(null));
+		you.put("suspended", viewer.suspended());
+		you.put("voided", voidReason == null ? null : Map.of("reason", voidReason, "seq", lot.sequence()));
 		state.put("you", viewer.signedIn() ? you : null);
 		state.put("signedIn", viewer.signedIn());
 		state.put("canBid", viewer.canBid());
+		state.put("afterWin", afterWin);
 		state.put("scale", Money.scale(lot.currency()));
 		state.put("serverNow", this.clock.millis());
 		state.put("texts", this.text.forScripts(locale));

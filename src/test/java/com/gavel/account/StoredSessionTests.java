@@ -158,7 +158,8 @@ class StoredSessionTests {
 
 		this.accounts.setBanned(eve.id(), true);
 		String banned = page(browser, "/lots/" + lot.id()).body();
-		assertThat(banned).doesNotContain("data-role=\"bidding\"").contains("This account can watch but not bid.");
+		assertThat(banned).doesNotContain("data-role=\"bidding\"")
+			.contains("Your account is suspended, so you can’t bid.");
 		assertThat(page(browser, "/my/bids").statusCode()).as("still signed in").isEqualTo(200);
 
 		this.accounts.setBanned(eve.id(), false);

@@ -152,7 +152,7 @@ class AdminBrowserTests {
 		card.click();
 		waiting(ada).until(ExpectedConditions.attributeToBe(role("connection"), "data-state", "live"));
 		ada.findElement(role("bid-ask")).click();
-		waiting(ada).until((d) -> text(d, "result").contains("You lead at €40.00"));
+		waiting(ada).until((d) -> text(d, "standing-text").contains("You lead at €40.00"));
 
 		// The dashboard shows the watcher on this lot and the bid in the chart's minutes.
 		By watchers = By.cssSelector("[data-role=watchers] tr[data-lot-id='" + lotId + "'] [data-role=watcher-count]");
@@ -187,9 +187,9 @@ class AdminBrowserTests {
 		waiting(house).until(ExpectedConditions.attributeToBe(role("lot-status"), "data-status", "closed"));
 		assertThat(text(house, "outcome")).isEqualTo("Sold");
 		assertThat(text(house, "leader")).contains(bidder.username());
-		waiting(ada).until(ExpectedConditions.attributeToBe(role("you-status"), "data-status", "won"));
-		assertThat(text(ada, "you-status")).isEqualTo("You won this lot");
-		waiting(ada).until((d) -> text(d, "state-note").length() > 0);
+		waiting(ada).until(ExpectedConditions.attributeToBe(role("standing"), "data-status", "won"));
+		assertThat(text(ada, "standing-text")).isEqualTo("You won this lot for €40.00.");
+		waiting(ada).until((d) -> text(d, "closed-at").startsWith("Ended "));
 		assertThat(content(ada, "status")).isEqualTo("Ended");
 		screenshot(house, "admin-lot");
 

@@ -214,6 +214,8 @@ class AuctionEngineTests {
 		assertThat(published.event().outbidUserId()).isEqualTo(this.ben.id());
 		// The bid stays on record, marked.
 		assertThat(this.catalog.history(lot)).extracting(BidHistoryEntry::voided).containsExactly(true, false);
+		assertThat(this.catalog.history(lot)).extracting(BidHistoryEntry::voidReason)
+			.containsExactly("shill bidding", null);
 		Map<String, Object> row = this.jdbc.queryForMap("select status, void_reason, voided_by from bid where id = ?",
 				bens.bidId());
 		assertThat(row).containsEntry("STATUS", "VOIDED")

@@ -116,9 +116,17 @@ class LotApiControllerTests {
 		JsonNode rows = this.json.readTree(history.body());
 		List<String> bidders = new ArrayList<>();
 		rows.forEach((row) -> bidders.add(row.get("bidder").asString()));
-		assertThat(bidders).containsExactly("Bidder 1", "Bidder 2", "Bidder 1");
-		// Ben's proxy answered Ada's 2.00 at 2.25; Ada's own beaten bid shows as what she bid.
-		assertThat(rows.get(0).get("amount").asString()).isEqualTo("2.00");
+		assertThat(bidders).containsExactly("Bidder 2", "Bidder 1", "Bidder 2", "Bidder 1");
+		// Ben's proxy answered Ada's 2.00 at 2.25: a row of its own, on top, the lot's price and leader.
+		assertThat(rows.get(0).get("kind").asString()).isEqualTo("automatic");
+		assertThat(rows.get(0).get("amount").asString()).isEqualTo("2.25");
+		assertThat(rows.get(0).get("id").isNull()).isTrue();
+		JsonNode state = this.json.readTree(get("/api/lots/" + lot, null).body()).get("lot");
+		assertThat(state.get("price").asString()).isEqualTo("2.25");
+		assertThat(state.get("leader").asString()).isEqualTo("Bidder 2");
+		// Ada's own beaten bid shows as what she bid.
+		assertThat(rows.get(1).get("kind").asString()).isEqualTo("bid");
+		assertThat(rows.get(1).get("amount").asString()).isEqualTo("2.00");
 
 		for (String path : List.of("/api/lots/" + lot + "/bids", "/api/lots/" + lot, "/api/lots/" + lot + "/events",
 				"/api/lots?status=open")) {

@@ -64,23 +64,22 @@ class LotPageBrowserTests {
 		WebDriver b = bidderOnLot("ben", lot);
 
 		a.findElement(role("bid-ask")).click();
-		until(a, (d) -> text(d, "result").contains("You lead at €40.00"));
+		until(a, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €40.00."));
 		// B sees the new price within a second of A's answer.
 		waiting(b, Duration.ofSeconds(1)).until((d) -> text(d, "price").equals("€40.00"));
 		assertThat(text(b, "leader")).isEqualTo("Bidder 1 leads");
-		assertThat(text(a, "you-status")).isEqualTo("You’re the highest bidder");
+		assertThat(standing(a)).isEqualTo("leading");
 
 		b.findElement(By.id("maximum-amount")).sendKeys("100");
 		b.findElement(role("maximum-submit")).click();
-		until(b, (d) -> text(d, "result").contains("Your maximum of €100.00 is set. You lead at €41.00"));
+		until(b, (d) -> text(d, "standing-text").contains("Your maximum of €100.00 is set. You lead at €41.00"));
 
-		// A is outbid at once and told so, in the page and to screen readers.
-		until(a, (d) -> visible(d, "outbid"));
-		assertThat(text(a, "outbid")).isEqualTo("You were outbid. Bidder 2 leads at €41.00.");
-		assertThat(a.findElement(role("alerter")).getAttribute("textContent")).contains("You were outbid");
-		assertThat(a.findElement(role("you-status")).getAttribute("data-status")).isEqualTo("outbid");
+		// A is outbid at once and told so, in the one statement and to screen readers.
+		until(a, (d) -> "outbid".equals(standing(d)));
+		assertThat(text(a, "standing-text")).isEqualTo("You’ve been outbid. Bidder 2 leads at €41.00.");
+		until(a, (d) -> d.findElement(role("alerter")).getAttribute("textContent").contains("You were outbid"));
 		until(a, (d) -> text(d, "price").equals("€41.00"));
-		assertThat(text(b, "you-status")).isEqualTo("You’re the highest bidder");
+		assertThat(standing(b)).isEqualTo("leading");
 		assertThat(text(b, "your-max")).isEqualTo("Your maximum: €100.00");
 
 		// Both histories show both bids, newest first, with "you" marked on each bidder's own row.
@@ -124,13 +123,15 @@ class LotPageBrowserTests {
 		script(a, RECORD_FRAMES);
 
 		new Actions(a).doubleClick(a.findElement(role("bid-ask"))).perform();
-		until(a, (d) -> text(d, "result").equals("Bid placed. You lead at €40.00."));
+		until(a, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €40.00."));
 		// The second click found the button disabled: one frame went out, so one bid was made.
 		assertThat(bidFrames(a)).hasSize(1);
 		// Leading now, the bidder is offered only a higher maximum, never a bid against themself.
 		assertThat(visible(a, "bid-ask")).isFalse();
 		assertThat(visible(a, "custom-form")).isFalse();
 		assertThat(text(a, "maximum-label")).isEqualTo("You lead. To go higher, raise your maximum");
+		// Focus went where the bidder can act next: the maximum, now the only amount offered.
+		assertThat(a.switchTo().activeElement().getAttribute("id")).isEqualTo("maximum-amount");
 
 		LotView other = WebFixtures.openLot(this.engine, "Scripted-click salver", Duration.ofHours(1),
 				Duration.ofMinutes(2), Duration.ofMinutes(2));
@@ -139,7 +140,7 @@ class LotPageBrowserTests {
 		script(a, RECORD_FRAMES);
 		// Two clicks in the same instant, long before any answer can come.
 		script(a, "const b = arguments[0]; b.click(); b.click();", a.findElement(role("bid-ask")));
-		until(a, (d) -> text(d, "result").equals("Bid placed. You lead at €40.00."));
+		until(a, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €40.00."));
 		assertThat(bidFrames(a)).hasSize(1);
 		assertThat(this.catalog.history(other.id())).hasSize(1);
 		assertThat(this.catalog.history(lot.id())).hasSize(1);
@@ -164,7 +165,7 @@ class LotPageBrowserTests {
 		a.findElement(role("custom-submit")).click();
 		until(a, (d) -> visible(d, "confirm"));
 		a.findElement(role("confirm-yes")).click();
-		until(a, (d) -> text(d, "result").equals("Bid placed. You lead at €4,000.00."));
+		until(a, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €4,000.00."));
 		assertThat(bidFrames(a)).hasSize(1);
 	}
 
@@ -175,11 +176,14 @@ class LotPageBrowserTests {
 		WebDriver a = bidderOnLot("ada", lot);
 		a.findElement(By.id("custom-amount")).sendKeys("12");
 		a.findElement(role("custom-submit")).click();
-		until(a, (d) -> text(d, "result").equals("Your bid is below the minimum. The lowest bid now is €40.00."));
+		until(a, (d) -> text(d, "bid-error").equals("Your bid is below the minimum. The lowest bid now is €40.00."));
+		// The refusal is about the attempt; the bidder's standing says nothing yet, and focus stays in the field.
+		assertThat(visible(a, "standing")).isFalse();
+		assertThat(a.switchTo().activeElement().getAttribute("id")).isEqualTo("custom-amount");
 
 		a.findElement(By.id("custom-amount")).sendKeys("12.345");
 		a.findElement(role("custom-submit")).click();
-		until(a, (d) -> text(d, "result").equals("Enter an amount like 62.00."));
+		until(a, (d) -> text(d, "bid-error").equals("Enter an amount like 62.00."));
 	}
 
 	@Test
@@ -208,18 +212,18 @@ class LotPageBrowserTests {
 		WebDriver a = bidderOnLot("ada", lot);
 		assertThat(visible(a, "bid-ask")).isTrue();
 		a.findElement(role("bid-ask")).click();
-		until(a, (d) -> text(d, "result").contains("You lead"));
+		until(a, (d) -> text(d, "standing-text").contains("You lead"));
 
 		this.engine.closeNow(lot.id());
 		until(a, (d) -> !visible(d, "bidding"));
-		until(a, (d) -> text(d, "state-note").equals("Bidding has ended. Sold for €40.00."));
-		assertThat(text(a, "you-status")).isEqualTo("You won this lot");
+		until(a, (d) -> LotPages.priceBlock(d).equals("Sold for €40.00"));
+		assertThat(text(a, "standing-text")).isEqualTo("You won this lot for €40.00.");
 		assertThat(text(a, "status")).isEqualToIgnoringCase("Ended");
 
 		a.navigate().refresh();
-		awaitLive(a);
 		assertThat(visible(a, "bidding")).isFalse();
-		assertThat(text(a, "state-note")).isEqualTo("Bidding has ended. Sold for €40.00.");
+		assertThat(LotPages.priceBlock(a)).isEqualTo("Sold for €40.00");
+		assertThat(text(a, "standing-text")).isEqualTo("You won this lot for €40.00.");
 	}
 
 	private WebDriver bidderOnLot(String prefix, LotView lot) {
@@ -229,6 +233,11 @@ class LotPageBrowserTests {
 		driver.get(base() + "/lots/" + lot.id());
 		awaitLive(driver);
 		return driver;
+	}
+
+	/** The data-status of the page's one statement of the bidder's standing. */
+	private static String standing(WebDriver driver) {
+		return driver.findElement(role("standing")).getAttribute("data-status");
 	}
 
 	private static List<WebElement> historyRows(WebDriver driver) {

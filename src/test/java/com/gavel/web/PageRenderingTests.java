@@ -65,6 +65,39 @@ class PageRenderingTests {
 	}
 
 	@Test
+	void anEndedLotSaysHowItEndedAndWhenAndOffersNoBidding() throws Exception {
+		Account ada = WebFixtures.bidder(this.accounts, "ada");
+		LotView sold = WebFixtures.openLot(this.engine, "Sold salt cellar", Duration.ofHours(1), Duration.ofMinutes(2),
+				Duration.ofMinutes(2));
+		WebFixtures.bid(this.engine, sold.id(), ada, "45.00", null);
+		LotView closedSold = this.engine.closeNow(sold.id());
+		LotView unmet = WebFixtures.openLot(this.engine, "Unmet urn", Duration.ofHours(1), Duration.ofMinutes(2),
+				Duration.ofMinutes(2), 50000L, null);
+		WebFixtures.bid(this.engine, unmet.id(), ada, "45.00", null);
+		this.engine.closeNow(unmet.id());
+		LotView withdrawn = WebFixtures.openLot(this.engine, "Withdrawn whatnot", Duration.ofHours(1),
+				Duration.ofMinutes(2), Duration.ofMinutes(2));
+		this.engine.cancel(withdrawn.id(), "consignor withdrew it");
+
+		String soldPage = get("/lots/" + sold.id()).body();
+		assertThat(soldPage).contains("data-role=\"price-label\">Sold for<", ">€45.00<", ">Won by Bidder 1<")
+			.containsPattern("datetime=\"" + closedSold.closedAt() + "\"[^>]*>Ended ")
+			.doesNotContain("Sign in to bid", ">Bidder 1 leads<");
+		String unmetPage = get("/lots/" + unmet.id()).body();
+		assertThat(unmetPage).contains(">Not sold — reserve not met<", "data-role=\"price-label\">Highest bid<")
+			.doesNotContain("Sign in to bid", ">Bidder 1 leads<")
+			.containsPattern("data-role=\"reserve\"[^>]*hidden");
+		assertThat(get("/lots/" + withdrawn.id()).body()).contains(">Withdrawn<")
+			.containsPattern(">Withdrawn \\d")
+			.doesNotContain("Sign in to bid");
+		// The connection line (the green "Live" dot) is not shown for a lot that is over.
+		assertThat(soldPage).containsPattern("data-role=\"connection\"[^>]*hidden");
+		// The catalogue's card shows when the lot really closed, not when it was meant to end.
+		String catalogue = get("/").body();
+		assertThat(catalogue).contains("datetime=\"" + closedSold.closedAt() + "\"");
+	}
+
+	@Test
 	void theCatalogueGroupsLotsAndSearchesByTitle() throws Exception {
 		String word = "zebrawood" + System.nanoTime();
 		LotView live = WebFixtures.openLot(this.engine, "Live " + word + " chest", Duration.ofHours(1),
@@ -101,6 +134,13 @@ class PageRenderingTests {
 		HttpResponse<String> history = get("/lots/" + lot.id() + "/history", "application/json");
 		assertThat(history.statusCode()).isEqualTo(200);
 		assertThat(history.body()).contains("\"sequence\":2", "\"bidder\":\"Bidder 1\"", "\"amount\":\"41.00\"");
+		// A bid the leader's maximum answers at once adds the answer as a row of its own, on top.
+		LotView duel = WebFixtures.openLot(this.engine, "Duelling dulcimer", Duration.ofHours(1),
+				Duration.ofMinutes(2), Duration.ofMinutes(2));
+		WebFixtures.bid(this.engine, duel.id(), WebFixtures.bidder(this.accounts, "ada"), null, "69.00");
+		WebFixtures.bid(this.engine, duel.id(), WebFixtures.bidder(this.accounts, "ben"), "62.00", null);
+		String rows = get("/lots/" + duel.id() + "/history", "application/json").body();
+		assertThat(rows).startsWith("[{\"sequence\":3,\"entry\":{\"id\":null,\"bidder\":\"Bidder 1\",\"kind\":\"automatic\",\"amount\":\"63.00\"");
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {

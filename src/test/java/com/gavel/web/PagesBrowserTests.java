@@ -122,7 +122,7 @@ class PagesBrowserTests {
 
 		browser.get(base() + "/lots/" + outbid.id());
 		awaitLive(browser);
-		assertThat(text(browser, "you-status")).isEqualTo("You’ve been outbid");
+		assertThat(text(browser, "standing-text")).isEqualTo("You’ve been outbid. Bidder 2 leads at €50.00.");
 		browser.findElement(role("watch")).click();
 		until(browser, (d) -> visible(d, "unwatch"));
 		browser.get(base() + "/my/watchlist");

@@ -21,6 +21,9 @@ final class WebFixtures {
 
 	static final String PASSWORD = "bidder-password";
 
+	/** What the test house tells its winners ({@code gavel.house.after-win}). */
+	static final String AFTER_WIN = "Pay within three days at the front desk of the test house.";
+
 	private WebFixtures() {
 	}
 
@@ -40,6 +43,11 @@ final class WebFixtures {
 		LotView lot = engine.createLot(new LotSpec(title, "A fine " + title.toLowerCase() + ", described at length.",
 				"EUR", 4000, reserve, buyNow, now.minusSeconds(60), now.plus(endsIn), null, window, extension, null));
 		return engine.openNow(lot.id());
+	}
+
+	/** The admin the test context created, e.g. to void a bid as. */
+	static long adminId(AccountService accounts) {
+		return accounts.findByUsername("admin").orElseThrow().id();
 	}
 
 	static BidResult bid(AuctionEngine engine, long lotId, Account bidder, String amount, String maximum) {

@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The whole application on a real embedded server with a private in-memory database, no demo
- * data and the real clock (browsers run countdowns against it). Every page test class uses
+ * data and the real clock (browsers run countdowns against it), and the house's own words for
+ * winners ({@code gavel.house.after-win}). Every page test class uses
  * exactly this, so they share one application context; each test makes its own users and lots.
  */
 @Target(ElementType.TYPE)
@@ -19,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:gavel-web-${random.uuid};DB_CLOSE_DELAY=-1",
 				"gavel.demo.enabled=false", "gavel.admin.password=" + WebFixtures.ADMIN_PASSWORD,
-				"gavel.auction.tick=100ms" })
+				"gavel.auction.tick=100ms", "gavel.house.after-win=" + WebFixtures.AFTER_WIN })
 @interface WebSpringBootTest {
 
 }

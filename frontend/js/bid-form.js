@@ -1,0 +1,95 @@
+// The lot page's bid controls: one tap at the ask, a custom amount, a maximum, buy now; reading
+// what the bidder typed, a second look at amounts far above the ask, and the sentence for each
+// refusal. What a bid does once placed is lot.js's.
+import { parseAmount, toMinor, example } from './money.js';
+
+/** A bid (or maximum) more than this many times the ask asks for a second look: a typo's extra zero. */
+const CONFIRM_FACTOR = 5n;
+
+/**
+ * Wires the controls inside root.
+ *
+ * @param {HTMLElement} root the lot page
+ * @param {object} page
+ * @param {(key: string, ...args) => string} page.t the page's sentences
+ * @param {(amount: string) => string} page.money
+ * @param {number} page.scale the currency's decimals
+ * @param {() => object} page.lot the lot as it is now
+ * @param {() => boolean} page.busy whether a bid is on its way
+ * @param {(frame: object, field: string) => void} page.place places a bid; field: the amount field it came from
+ * @param {(text: string) => void} page.showError says why the input cannot be a bid
+ */
+export function wireBidForms(root, { t, money, scale, lot, busy, place, showError }) {
+  const $ = (role) => root.querySelector(`[data-role="${role}"]`);
+  let confirming = false;
+
+  /** Opens the confirm dialog; resolves true when the bidder says yes. */
+  const confirmStep = (text) => {
+    const dialog = $('confirm');
+    $('confirm-text').textContent = text;
+    confirming = true;
+    return new Promise((resolve) => {
+      dialog.addEventListener('close', () => {
+        confirming = false;
+        resolve(dialog.returnValue === 'yes');
+      }, { once: true });
+      dialog.returnValue = '';
+      dialog.showModal();
+    });
+  };
+
+  const withConfirm = async (text, frame, field) => {
+    if (busy() || confirming) return;
+    if (text && !(await confirmStep(text))) return;
+    place(frame, field);
+  };
+
+  const readAmount = (input) => {
+    const raw = input.value;
+    const amount = raw.trim() === '' ? null : parseAmount(raw, scale);
+    if (amount == null) {
+      showError(raw.trim() === '' ? t('invalid.empty') : t('invalid.format', example(scale)));
+      input.focus();
+    }
+    return amount;
+  };
+
+  const farAboveAsk = (amount) => lot().ask && toMinor(amount, scale) > CONFIRM_FACTOR * toMinor(lot().ask, scale);
+
+  const amountForm = (role, inputId, frameOf, confirmKey, field) => {
+    $(role).addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (busy() || confirming) return;
+      const amount = readAmount(document.getElementById(inputId));
+      if (amount == null) return;
+      withConfirm(farAboveAsk(amount) ? t(confirmKey, money(amount), money(lot().ask)) : null, frameOf(amount), field);
+    });
+  };
+
+  $('bid-ask').addEventListener('click', () => {
+    if (lot().ask) withConfirm(null, { amount: lot().ask }, 'custom');
+  });
+  amountForm('custom-form', 'custom-amount', (amount) => ({ amount }), 'confirm.far', 'custom');
+  amountForm('maximum-form', 'maximum-amount', (maximum) => ({ maximum }), 'confirm.farMaximum', 'maximum');
+  $('buy-now-button').addEventListener('click', () => {
+    if (lot().buyNow) withConfirm(t('confirm.buyNow', money(lot().buyNow)), { kind: 'buy-now' }, 'custom');
+  });
+}
+
+/** The sentence for a refused bid (docs/protocol.md, bid-result reasons). */
+export function refusalText(t, money, scale, msg, ask) {
+  switch (msg.reason) {
+    case 'below-minimum': {
+      const lowest = msg.ask || ask;
+      return lowest ? t('reason.below-minimum', money(lowest)) : t('reason.below-minimum.noAsk');
+    }
+    case 'invalid-amount':
+      return t('reason.invalid-amount', scale);
+    case 'lot-not-found': case 'lot-not-open': case 'lot-paused': case 'lot-closed': case 'lot-cancelled':
+    case 'self-outbid': case 'maximum-not-raised': case 'buy-now-unavailable': case 'banned':
+    case 'not-a-bidder': case 'not-signed-in': case 'rate-limited': case 'busy':
+      return t(`reason.${msg.reason}`);
+    default:
+      return t('reason.unknown', msg.message || msg.reason || '?');
+  }
+}
