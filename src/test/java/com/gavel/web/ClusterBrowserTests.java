@@ -24,7 +24,6 @@ import static com.gavel.web.Browsers.awaitLive;
 import static com.gavel.web.Browsers.role;
 import static com.gavel.web.Browsers.text;
 import static com.gavel.web.Browsers.until;
-import static com.gavel.web.Browsers.visible;
 
 /**
  * Two bidders in a house of two nodes, each signed in on another node (as a load balancer may
@@ -55,13 +54,13 @@ class ClusterBrowserTests {
 		WebDriver ben = bidderOnLot(b, lot);
 
 		ada.findElement(role("bid-ask")).click();
-		until(ada, (d) -> text(d, "result").contains("You lead at €40.00"));
+		until(ada, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €40.00."));
 		until(ben, (d) -> text(d, "price").equals("€40.00"));
 
 		ben.findElement(By.id("maximum-amount")).sendKeys("100");
 		ben.findElement(role("maximum-submit")).click();
-		until(ben, (d) -> text(d, "result").contains("You lead at €41.00"));
-		until(ada, (d) -> visible(d, "outbid"));
+		until(ben, (d) -> text(d, "standing-text").contains("You lead at €41.00"));
+		until(ada, (d) -> text(d, "standing-text").equals("You’ve been outbid. Bidder 2 leads at €41.00."));
 		until(ada, (d) -> text(d, "price").equals("€41.00"));
 	}
 
