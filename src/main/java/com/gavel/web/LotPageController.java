@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.gavel.account.GavelUser;
+import com.gavel.admin.LotCategories;
+import com.gavel.admin.LotPhotos;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionCatalog.BidderPosition;
 import com.gavel.auction.AuctionCatalog.SequencedBid;
@@ -44,7 +46,14 @@ class LotPageController {
 
 	private final Clock clock;
 
-	LotPageController(AuctionCatalog catalog, WatchlistService watchlist, PageText text, PageJson json, Clock clock) {
+	private final LotPhotos photos;
+
+	private final LotCategories categories;
+
+	LotPageController(AuctionCatalog catalog, WatchlistService watchlist, PageText text, PageJson json, Clock clock,
+			LotPhotos photos, LotCategories categories) {
+		this.photos = photos;
+		this.categories = categories;
 		this.catalog = catalog;
 		this.watchlist = watchlist;
 		this.text = text;
@@ -65,6 +74,8 @@ class LotPageController {
 		boolean biddingOpen = "open".equals(lot.status()) && this.clock.instant().isBefore(lot.endsAt());
 
 		model.addAttribute("details", details);
+		model.addAttribute("gallery", this.photos.pictures(id));
+		model.addAttribute("category", this.categories.of(id).orElse(null));
 		model.addAttribute("lot", lot);
 		model.addAttribute("history", history);
 		model.addAttribute("viewer", viewer);
