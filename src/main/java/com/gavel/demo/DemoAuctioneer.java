@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts one item of the demo catalogue up for sale: a lot with the item's terms, photo and
- * category, noted as a demo lot. Everything goes through the public services, as an admin's
- * actions would; the photo and category are in place before the lot is public.
+ * category, noted as a demo lot once it is public. Everything goes through the public services,
+ * as an admin's actions would; the photo and category are in place before the lot is public.
  */
 @Component
 class DemoAuctioneer {
@@ -46,24 +46,26 @@ class DemoAuctioneer {
 
 	/** A lot of the item, open now until {@code endsAt}. */
 	LotView openNow(DemoCatalogue.Item item, Instant now, Instant endsAt) {
-		LotView lot = prepare(item, now.minus(Duration.ofMinutes(5)), endsAt, now);
-		return this.engine.openNow(lot.id());
+		LotView lot = this.engine.openNow(prepare(item, now.minus(Duration.ofMinutes(5)), endsAt).id());
+		this.lots.add(lot.id(), item.key(), now.plus(FIRST_BID_WITHIN.dividedBy(2)));
+		return lot;
 	}
 
 	/** A lot of the item that opens by itself at {@code startsAt} and runs for the item's time. */
 	LotView schedule(DemoCatalogue.Item item, Instant startsAt) {
-		LotView lot = prepare(item, startsAt, startsAt.plus(item.runs()), startsAt);
-		return this.engine.schedule(lot.id());
+		LotView lot = this.engine.schedule(prepare(item, startsAt, startsAt.plus(item.runs())).id());
+		this.lots.add(lot.id(), item.key(), startsAt.plus(FIRST_BID_WITHIN.dividedBy(2)));
+		return lot;
 	}
 
-	private LotView prepare(DemoCatalogue.Item item, Instant startsAt, Instant endsAt, Instant opensAt) {
+	/** The lot as a draft, with its photo and category, so it is never public without them. */
+	private LotView prepare(DemoCatalogue.Item item, Instant startsAt, Instant endsAt) {
 		String currency = item.currency();
 		LotView lot = this.engine.createLot(new LotSpec(item.title(), item.description(), currency,
 				minor(item.start(), currency), minor(item.reserve(), currency), minor(item.buyNow(), currency),
 				startsAt, endsAt, null, SOFT_CLOSE, SOFT_CLOSE, MAX_EXTENSIONS));
 		this.photos.addForHouse(lot.id(), item.photo(), item.key() + ".jpg", item.alt());
 		this.categories.setForHouse(lot.id(), item.category());
-		this.lots.add(lot.id(), item.key(), opensAt.plus(FIRST_BID_WITHIN.dividedBy(2)));
 		return lot;
 	}
 
