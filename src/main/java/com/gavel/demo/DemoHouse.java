@@ -1,6 +1,7 @@
 package com.gavel.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,12 +58,12 @@ class DemoHouse implements ApplicationRunner {
 
 	private final DemoLots lots;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final SharedDatabase database;
 
 	DemoHouse(DemoProperties properties, AccountService accounts, AuctionEngine engine, AuctionCatalog catalog,
-			DemoAuctioneer auctioneer, DemoLots lots, java.time.Clock clock, SharedDatabase database) {
+			DemoAuctioneer auctioneer, DemoLots lots, Clock clock, SharedDatabase database) {
 		this.properties = properties;
 		this.accounts = accounts;
 		this.engine = engine;

@@ -1,5 +1,9 @@
 package com.gavel.demo;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -8,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,11 +54,6 @@ class PostgresDemoTests {
 		b = second.get(2, TimeUnit.MINUTES);
 	}
 
-	@AfterAll
-	static void stop() {
-		// Postgres closes the nodes it started.
-	}
-
 	@Test
 	void oneHouseOneLayoutAndOneBidPerDueLotWhateverTheNodes() throws Exception {
 		JdbcTemplate jdbc = a.bean(JdbcTemplate.class);
@@ -95,6 +93,25 @@ class PostgresDemoTests {
 			.isEqualTo(DemoCatalogue.ITEMS.size());
 		assertThat(b.bean(JdbcTemplate.class).queryForObject("select count(*) from app_user where username = 'clara'",
 				Integer.class)).isEqualTo(1);
+	}
+
+	/** The pages' photo and category queries on PostgreSQL: every card has its cover, the lot page its gallery. */
+	@Test
+	void thePagesShowTheDemoPhotosFromPostgres() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		String catalogue = http.send(HttpRequest.newBuilder(URI.create(b.url() + "/")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(catalogue.split("data-role=\"card-photo\"", -1)).hasSize(DemoCatalogue.ITEMS.size() + 1);
+		assertThat(catalogue).contains("Clocks &amp; watches").contains("Prints &amp; pictures");
+		long lamp = a.bean(JdbcTemplate.class)
+			.queryForObject("select lot_id from demo_lot where item = 'desk-lamp' order by lot_id limit 1", Long.class);
+		String page = http.send(HttpRequest.newBuilder(URI.create(b.url() + "/lots/" + lamp)).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(page).contains("data-role=\"gallery\"")
+			.contains("alt=\"Brass desk lamp with a green glass shade, lit, on a dark desk\"");
+		String narrowed = http.send(HttpRequest.newBuilder(URI.create(b.url() + "/?category=Lighting")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		assertThat(narrowed.split("data-role=\"card-photo\"", -1)).hasSize(3);
 	}
 
 }
