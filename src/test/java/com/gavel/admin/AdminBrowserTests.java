@@ -134,6 +134,9 @@ class AdminBrowserTests {
 		waiting(house).until((d) -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
 				"const img = document.querySelector('[data-role=photos] img'); return img.complete && img.naturalWidth === 320;"));
 		Files.delete(photo);
+		((org.openqa.selenium.JavascriptExecutor) house)
+			.executeScript("document.getElementById('showcase').scrollIntoView({block: 'start'})");
+		screenshot(house, "admin-lot-photos");
 
 		// Back up past the sticky header, which would take the click otherwise.
 		((org.openqa.selenium.JavascriptExecutor) house).executeScript("window.scrollTo(0, 0)");
