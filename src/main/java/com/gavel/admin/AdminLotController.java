@@ -63,12 +63,16 @@ class AdminLotController {
 
 	private final LotPhotos photos;
 
+	private final LotCategories categories;
+
 	private final LotFormValidator validator = new LotFormValidator();
 
 	AdminLotController(AdminActions actions, AuctionCatalog catalog, AuditLog audit, UserNames names,
-			LotPhotos photos, AuctionProperties properties, MessageSource messages, Clock clock) {
+			LotPhotos photos, LotCategories categories, AuctionProperties properties, MessageSource messages,
+			Clock clock) {
 		this.actions = actions;
 		this.photos = photos;
+		this.categories = categories;
 		this.catalog = catalog;
 		this.audit = audit;
 		this.names = names;
@@ -238,6 +242,8 @@ class AdminLotController {
 		model.addAttribute("rejected", ledger.stream().filter((b) -> "rejected".equals(b.status())).count());
 		model.addAttribute("auditEntries", this.audit.ofLot(id));
 		model.addAttribute("photos", this.photos.of(id));
+		model.addAttribute("category", this.categories.of(id).orElse(null));
+		model.addAttribute("categoryNames", this.categories.names());
 		model.addAttribute("editable", editable(lot));
 		model.addAttribute("locked", termsLocked(lot));
 		return "admin/lot";

@@ -8,7 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One photo of a lot: the image bytes as uploaded, with the type its first bytes showed. */
+/**
+ * One photo of a lot: the image bytes as uploaded, with the type its first bytes showed and the
+ * alt text an admin wrote for it. Its resized copies are {@link LotPhotoVariant}s.
+ */
 @Entity
 @Table(name = "lot_photo")
 class LotPhoto {
@@ -29,17 +32,22 @@ class LotPhoto {
 
 	private Instant uploadedAt;
 
-	private long uploadedBy;
+	/** Who uploaded it; {@code null} for the demo house's own photos. */
+	private Long uploadedBy;
+
+	private String altText;
 
 	protected LotPhoto() {
 	}
 
-	LotPhoto(long lotId, String contentType, byte[] data, String originalName, Instant uploadedAt, long uploadedBy) {
+	LotPhoto(long lotId, String contentType, byte[] data, String originalName, String altText, Instant uploadedAt,
+			Long uploadedBy) {
 		this.lotId = lotId;
 		this.contentType = contentType;
 		this.data = data;
 		this.sizeBytes = data.length;
 		this.originalName = originalName;
+		this.altText = altText;
 		this.uploadedAt = uploadedAt;
 		this.uploadedBy = uploadedBy;
 	}
@@ -58,6 +66,14 @@ class LotPhoto {
 
 	byte[] getData() {
 		return this.data;
+	}
+
+	String getAltText() {
+		return this.altText;
+	}
+
+	void describe(String altText) {
+		this.altText = altText;
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.gavel.admin;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -22,9 +23,13 @@ interface LotPhotoRepository extends JpaRepository<LotPhoto, Long> {
 
 		Instant getUploadedAt();
 
+		String getAltText();
+
 	}
 
 	List<Info> findByLotIdOrderByIdAsc(long lotId);
+
+	List<Info> findByIdIn(Collection<Long> ids);
 
 	long countByLotId(long lotId);
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -15,9 +16,7 @@ import com.gavel.account.Role;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.BidRequest;
-import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
-import com.gavel.auction.Money;
 import com.gavel.config.SharedDatabase;
 
 import org.springframework.boot.ApplicationArguments;
@@ -28,9 +27,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On an empty house, puts up a few lots in different states and two demo bidders, so a newcomer
- * sees a living auction at once. Everything goes through the public services, like any admin's
- * and bidder's actions would.
+ * On an empty house, puts up the demo catalogue: a dozen lots in five categories, each with its
+ * photo, some open and closing within minutes, some about to open, some already sold or not, and
+ * the demo bidders; so a newcomer sees a living auction at once. {@link DemoRotation} keeps lots
+ * opening and {@link DemoBidders} keeps them moving from then on. Everything goes through the
+ * public services, like any admin's and bidder's actions would.
  */
 @Component
 @EnableConfigurationProperties(DemoProperties.class)
@@ -38,6 +39,12 @@ import org.springframework.stereotype.Component;
 class DemoHouse implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoHouse.class);
+
+	/** The lock the layout and the rotation share, so a house is laid out once and then topped up. */
+	static final String LOCK = "demo house";
+
+	/** Lots open when the house is laid out; the rest of the live ones are about to open. */
+	private static final int OPEN_AT_FIRST = 4;
 
 	private final DemoProperties properties;
 
@@ -47,25 +54,31 @@ class DemoHouse implements ApplicationRunner {
 
 	private final AuctionCatalog catalog;
 
+	private final DemoAuctioneer auctioneer;
+
+	private final DemoLots lots;
+
 	private final Clock clock;
 
 	private final SharedDatabase database;
 
 	DemoHouse(DemoProperties properties, AccountService accounts, AuctionEngine engine, AuctionCatalog catalog,
-			Clock clock, SharedDatabase database) {
-		this.database = database;
+			DemoAuctioneer auctioneer, DemoLots lots, Clock clock, SharedDatabase database) {
 		this.properties = properties;
 		this.accounts = accounts;
 		this.engine = engine;
 		this.catalog = catalog;
+		this.auctioneer = auctioneer;
+		this.lots = lots;
 		this.clock = clock;
+		this.database = database;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		if (this.properties.enabled()) {
 			// Nodes starting together on one database: the first lays the house out, the others find it.
-			this.database.once("demo house", this::layOut);
+			this.database.once(LOCK, this::layOut);
 		}
 	}
 
@@ -73,56 +86,49 @@ class DemoHouse implements ApplicationRunner {
 		if (!this.catalog.allLots().isEmpty()) {
 			return;
 		}
-		Account ada = bidder("ada");
-		Account ben = bidder("ben");
+		Account ada = bidder("ada", this.properties.password());
+		Account ben = bidder("ben", this.properties.password());
+		// Nobody signs in as the automatic bidders: their password is made here and forgotten.
+		List<Account> automatic = DemoBidders.NAMES.stream()
+			.map((name) -> bidder(name, "demo-" + UUID.randomUUID()))
+			.toList();
 		Instant now = this.clock.instant();
-
-		LotView pocketWatch = lot("Silver pocket watch, 1890s", "Hunter case, running, with its original key.", "EUR",
-				"40.00", "120.00", null, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)));
-		this.engine.openNow(pocketWatch.id());
-		bid(pocketWatch.id(), ada, "45.00", null);
-		bid(pocketWatch.id(), ben, null, "80.00");
-		bid(pocketWatch.id(), ada, "60.00", null);
-
-		LotView lamp = lot("Brass desk lamp", "Green glass shade; rewired.", "EUR", "15.00", null, "90.00",
-				now.minus(Duration.ofMinutes(30)), now.plus(Duration.ofMinutes(4)));
-		this.engine.openNow(lamp.id());
-
-		LotView print = lot("Hokusai woodblock print (later edition)", "Framed, 38 x 26 cm.", "USD", "200.00", null,
-				null, now.plus(Duration.ofMinutes(10)), now.plus(Duration.ofHours(3)));
-		this.engine.schedule(print.id());
-
-		LotView chair = lot("Oak rocking chair", "Solid oak, early 20th century.", "EUR", "25.00", null, null,
-				now.minus(Duration.ofHours(3)), now.plus(Duration.ofHours(1)));
-		this.engine.openNow(chair.id());
-		bid(chair.id(), ben, "25.00", null);
-		bid(chair.id(), ada, "30.00", null);
-		this.engine.closeNow(chair.id());
-
-		log.info("Opened the demo house: 4 lots; demo bidders 'ada' and 'ben' sign in with password '{}'",
-				this.properties.password());
+		List<DemoCatalogue.Item> items = DemoCatalogue.ITEMS;
+		int live = Math.min(this.properties.liveLots(), items.size());
+		for (int i = 0; i < live; i++) {
+			DemoCatalogue.Item item = items.get(i);
+			if (i < OPEN_AT_FIRST) {
+				LotView lot = this.auctioneer.openNow(item, now, now.plus(Duration.ofMinutes(3 + 4L * i)));
+				bidAtAsk(lot.id(), i % 2 == 0 ? ada : ben);
+				bidAtAsk(lot.id(), automatic.get(i % automatic.size()));
+			}
+			else {
+				this.auctioneer.schedule(item, now.plus(Duration.ofMinutes(1 + 3L * (i - OPEN_AT_FIRST))));
+			}
+		}
+		// The rest ended before the newcomer came: most sold, one without a bid, one below its reserve.
+		for (int i = live; i < items.size(); i++) {
+			LotView lot = this.auctioneer.openNow(items.get(i), now, now.plus(Duration.ofMinutes(30)));
+			int bids = (i % 3 == 0) ? 0 : 2 + i % 3;
+			for (int b = 0; b < bids; b++) {
+				bidAtAsk(lot.id(), b % 2 == 0 ? automatic.get(b % automatic.size()) : ada);
+			}
+			this.engine.closeNow(lot.id());
+			this.lots.nextBid(lot.id(), null);
+		}
+		log.info("Opened the demo house: {} lots; demo bidders 'ada' and 'ben' sign in with password '{}'",
+				items.size(), this.properties.password());
 	}
 
-	private Account bidder(String name) {
+	private Account bidder(String name, String password) {
 		return this.accounts.findByUsername(name)
-			.orElseGet(() -> this.accounts.register(name, name + "@demo.gavel.local", this.properties.password(),
-					Role.BIDDER));
+			.orElseGet(() -> this.accounts.register(name, name + "@demo.gavel.local", password, Role.BIDDER));
 	}
 
-	private LotView lot(String title, String description, String currency, String start, String reserve,
-			String buyNow, Instant startsAt, Instant endsAt) {
-		return this.engine.createLot(new LotSpec(title, description, currency, minor(start, currency),
-				reserve == null ? null : minor(reserve, currency), buyNow == null ? null : minor(buyNow, currency),
-				startsAt, endsAt, null, Duration.ofMinutes(2), Duration.ofMinutes(2), null));
-	}
-
-	private void bid(long lotId, Account bidder, String amount, String maximum) {
-		this.engine.placeBid(BidRequest.of(lotId, bidder.id(), UUID.randomUUID().toString(),
-				amount == null ? null : new BigDecimal(amount), maximum == null ? null : new BigDecimal(maximum)));
-	}
-
-	private static long minor(String amount, String currency) {
-		return Money.toMinor(new BigDecimal(amount), currency);
+	private void bidAtAsk(long lotId, Account bidder) {
+		LotView lot = this.catalog.lot(lotId).orElseThrow();
+		this.engine.placeBid(
+				BidRequest.of(lotId, bidder.id(), "demo-" + UUID.randomUUID(), new BigDecimal(lot.ask()), null));
 	}
 
 }

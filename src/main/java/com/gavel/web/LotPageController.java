@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.gavel.account.GavelUser;
+import com.gavel.admin.LotCategories;
+import com.gavel.admin.LotPhotos;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionCatalog.BidderPosition;
 import com.gavel.auction.AuctionCatalog.SequencedBid;
@@ -54,8 +56,15 @@ class LotPageController {
 
 	private final Clock clock;
 
+	private final LotPhotos photos;
+
+	private final LotCategories categories;
+
 	LotPageController(AuctionCatalog catalog, WatchlistService watchlist, PageText text, PageJson json,
-			MessageSource messages, Formats fmt, HouseProperties house, Clock clock) {
+			MessageSource messages, Formats fmt, HouseProperties house, Clock clock, LotPhotos photos,
+			LotCategories categories) {
+		this.photos = photos;
+		this.categories = categories;
 		this.catalog = catalog;
 		this.watchlist = watchlist;
 		this.text = text;
@@ -83,6 +92,8 @@ class LotPageController {
 		String afterWin = afterWin(locale);
 
 		model.addAttribute("details", details);
+		model.addAttribute("gallery", this.photos.pictures(id));
+		model.addAttribute("category", this.categories.of(id).orElse(null));
 		model.addAttribute("lot", lot);
 		model.addAttribute("history", history);
 		model.addAttribute("viewer", viewer);

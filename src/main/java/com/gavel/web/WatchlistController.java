@@ -1,9 +1,11 @@
 package com.gavel.web;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.gavel.account.GavelUser;
 import com.gavel.auction.LotNotFoundException;
+import com.gavel.auction.LotView;
 import com.gavel.watchlist.WatchlistService;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,8 +25,11 @@ class WatchlistController {
 
 	private final PageJson json;
 
-	WatchlistController(WatchlistService watchlist, PageText text, PageJson json) {
+	private final LotCards cards;
+
+	WatchlistController(WatchlistService watchlist, PageText text, PageJson json, LotCards cards) {
 		this.watchlist = watchlist;
+		this.cards = cards;
 		this.text = text;
 		this.json = json;
 	}
@@ -32,7 +37,9 @@ class WatchlistController {
 	@GetMapping("/my/watchlist")
 	String watchlist(@AuthenticationPrincipal GavelUser user, Locale locale, Model model) {
 		model.addAttribute("textsJson", this.json.write(this.text.forScripts(locale)));
-		model.addAttribute("lots", this.watchlist.watched(user.id()));
+		List<LotView> lots = this.watchlist.watched(user.id());
+		model.addAttribute("lots", lots);
+		this.cards.addTo(model, lots);
 		return "my/watchlist";
 	}
 

@@ -124,14 +124,22 @@ class AdminBrowserTests {
 		Path photo = Files.createTempFile("gavel-clock-", ".png");
 		Files.write(photo, AdminPhotoTests.png(640, 480));
 		house.findElement(role("photo-file")).sendKeys(photo.toAbsolutePath().toString());
+		house.findElement(role("new-photo-alt")).sendKeys("Clock face, close up");
 		house.findElement(role("upload-photo")).click();
 		waiting(house).until((d) -> text(d, "notice").equals("Photo added."));
 		assertThat(house.findElements(By.cssSelector("[data-role=photos] img"))).hasSize(1);
-		assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) house).executeScript(
-				"const img = document.querySelector('[data-role=photos] img'); return img.complete && img.naturalWidth === 640;"))
-			.isTrue();
+		assertThat(house.findElement(By.cssSelector("[data-role=photos] img")).getAttribute("alt"))
+			.isEqualTo("Clock face, close up");
+		// The admin page shows the thumbnail made at upload (320 px wide), not the 640 px original.
+		waiting(house).until((d) -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+				"const img = document.querySelector('[data-role=photos] img'); return img.complete && img.naturalWidth === 320;"));
 		Files.delete(photo);
+		((org.openqa.selenium.JavascriptExecutor) house)
+			.executeScript("document.getElementById('showcase').scrollIntoView({block: 'start'})");
+		screenshot(house, "admin-lot-photos");
 
+		// Back up past the sticky header, which would take the click otherwise.
+		((org.openqa.selenium.JavascriptExecutor) house).executeScript("window.scrollTo(0, 0)");
 		house.findElement(role("do-open")).click();
 		waiting(house).until(ExpectedConditions.attributeToBe(role("lot-status"), "data-status", "open"));
 		assertThat(this.catalog.adminLot(lotId).map(LotAdminView::status)).hasValue("open");

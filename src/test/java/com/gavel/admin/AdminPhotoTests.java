@@ -131,7 +131,8 @@ class AdminPhotoTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("/admin/lots/" + draft.id() + "/photos/" + photoId).contains("alt=\"clock.png\"");
+		assertThat(page).contains("/admin/lots/" + draft.id() + "/photos/" + photoId)
+			.contains("alt=\"" + draft.title() + ", photo 1 of 1\"");
 		assertThat(this.jdbc.queryForObject("select action from audit_entry where actor_id = ? order by id desc limit 1",
 				String.class, this.admin.id())).isEqualTo("photo-added");
 	}

@@ -65,6 +65,8 @@ class AdminSecurityTests {
 
 	long photoId;
 
+	String thumbName;
+
 	@Autowired
 	LotPhotos photos;
 
@@ -79,8 +81,12 @@ class AdminSecurityTests {
 		BidResult bid = AdminFixtures.bid(this.engine, this.lot.id(), this.bidder, "40.00", null);
 		assertThat(bid.accepted()).isTrue();
 		this.bidId = bid.bidId();
-		this.photoId = this.photos.add(new com.gavel.account.GavelUser(this.admin.id(), this.admin.username(), "unused",
-				this.admin.role(), false), this.lot.id(), AdminPhotoTests.png(4, 3), "p.png").id();
+		LotPhotos.Photo photo = this.photos.add(new com.gavel.account.GavelUser(this.admin.id(),
+				this.admin.username(), "unused", this.admin.role(), false), this.lot.id(), AdminPhotoTests.png(4, 3),
+				"p.png", null);
+		this.photoId = photo.id();
+		// "thumb-<hash>", as the photo's variant URL ends
+		this.thumbName = photo.thumb().url().substring(photo.thumb().url().lastIndexOf('/') + 1).replace(".jpg", "");
 	}
 
 	/** Every mapped URL under /admin and /api/admin, with every method it answers. */
@@ -107,7 +113,8 @@ class AdminSecurityTests {
 		String url = endpoint.pattern()
 			.replace("{id}", Long.toString(endpoint.pattern().contains("/admin/users") ? this.bidder.id() : this.lot.id()))
 			.replace("{bidId}", Long.toString(this.bidId))
-			.replace("{photoId}", Long.toString(this.photoId));
+			.replace("{photoId}", Long.toString(this.photoId))
+			.replace("{kind:thumb|display}-{hash:[0-9a-f]{16}}", this.thumbName);
 		MockHttpServletRequestBuilder request = request(endpoint.method(), url).accept(MediaType.TEXT_HTML);
 		if (endpoint.method() != HttpMethod.GET) {
 			request.contentType(MediaType.APPLICATION_FORM_URLENCODED).param("reason", "testing").param("minutes", "5");

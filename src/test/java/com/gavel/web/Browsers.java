@@ -174,7 +174,7 @@ public final class Browsers implements AutoCloseable, BeforeEachCallback, AfterE
 	}
 
 	/** Saves what the browser shows as {@code target/screenshots/name.png}. */
-	static Path screenshot(WebDriver driver, String name) {
+	public static Path screenshot(WebDriver driver, String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
 			Path target = SCREENSHOTS.resolve(name + ".png");

@@ -1,0 +1,62 @@
+package com.gavel.demo;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo house's note of its own lots ({@code demo_lot}): which item each one sells and when a
+ * demo bidder bids on it next. In the database, so every node of a house reads the same plan and
+ * a bid one node made is not made again by another.
+ */
+@Component
+class DemoLots {
+
+	private final JdbcTemplate jdbc;
+
+	DemoLots(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A demo lot whose next bid is due. */
+	record Due(long lotId, String item) {
+	}
+
+	void add(long lotId, String item, Instant nextBidAt) {
+		this.jdbc.update("insert into demo_lot (lot_id, item, next_bid_at) values (?, ?, ?)", lotId, item,
+				nextBidAt == null ? null : Timestamp.from(nextBidAt));
+	}
+
+	/** The demo lots whose next bid is due at {@code now}, oldest plan first. */
+	List<Due> dueToBid(Instant now) {
+		return this.jdbc.query(
+				"select lot_id, item from demo_lot where next_bid_at is not null and next_bid_at <= ? order by next_bid_at, lot_id",
+				(row, n) -> new Due(row.getLong(1), row.getString(2)), Timestamp.from(now));
+	}
+
+	/** When a demo bidder bids on the lot next; {@code null}: never again. */
+	void nextBid(long lotId, Instant at) {
+		this.jdbc.update("update demo_lot set next_bid_at = ? where lot_id = ?", at == null ? null : Timestamp.from(at),
+				lotId);
+	}
+
+	int count() {
+		return this.jdbc.queryForObject("select count(*) from demo_lot", Integer.class);
+	}
+
+	/** The newest lot of each item the house has put up, by item. */
+	Map<String, Long> newestByItem() {
+		Map<String, Long> newest = new LinkedHashMap<>();
+		this.jdbc.query("select item, max(lot_id) from demo_lot group by item order by max(lot_id)",
+				(row) -> {
+					newest.put(row.getString(1), row.getLong(2));
+				});
+		return newest;
+	}
+
+}
