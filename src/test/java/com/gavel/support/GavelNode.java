@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.gavel.GavelApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,6 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code SPRING_DATASOURCE_URL} in the shell cannot move a test's data elsewhere).
  */
 public final class GavelNode implements AutoCloseable {
+
+	private static final ReentrantLock LOGGING_SET_UP = new ReentrantLock();
 
 	private final ConfigurableApplicationContext context;
 
@@ -44,8 +49,24 @@ public final class GavelNode implements AutoCloseable {
 		List<Class<?>> everything = new ArrayList<>();
 		everything.add(GavelApplication.class);
 		everything.addAll(List.of(sources));
-		return new GavelNode(new SpringApplicationBuilder(everything.toArray(Class<?>[]::new))
-			.run(args.toArray(String[]::new)));
+		// Logging is one per JVM: applications that set it up at the same moment trip over each other
+		// ("Unable to find Spring Environment in logger context"). So starts take turns until
+		// logging is set up, then run on together, as the nodes of a house start.
+		LOGGING_SET_UP.lock();
+		try {
+			return new GavelNode(new SpringApplicationBuilder(everything.toArray(Class<?>[]::new))
+				.listeners((ApplicationListener<ApplicationPreparedEvent>) (prepared) -> releaseLogging())
+				.run(args.toArray(String[]::new)));
+		}
+		finally {
+			releaseLogging();
+		}
+	}
+
+	private static void releaseLogging() {
+		if (LOGGING_SET_UP.isHeldByCurrentThread()) {
+			LOGGING_SET_UP.unlock();
+		}
 	}
 
 	public int port() {
