@@ -8,6 +8,7 @@ import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
@@ -31,7 +32,9 @@ class LiveConfig implements WebSocketConfigurer {
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-		DefaultHandshakeHandler handshake = new DefaultHandshakeHandler();
+		// The standard (Jakarta WebSocket) upgrade on every container: the handler and the outbox
+		// use its session and asynchronous remote, which Spring's Jetty-native upgrade would not give.
+		DefaultHandshakeHandler handshake = new DefaultHandshakeHandler(new StandardWebSocketUpgradeStrategy());
 		handshake.setSupportedProtocols(LiveHandler.PROTOCOL);
 		WebSocketHandlerRegistration registration = registry.addHandler(this.handler, "/ws")
 			.setHandshakeHandler(handshake)
@@ -47,6 +50,9 @@ class LiveConfig implements WebSocketConfigurer {
 		container.setMaxTextMessageBufferSize(this.properties.maxMessageBytes());
 		container.setMaxBinaryMessageBufferSize(this.properties.maxMessageBytes());
 		container.setAsyncSendTimeout(this.properties.sendTimeout().toMillis());
+		// Idle sockets are closed by LiveHousekeeping after gavel.live.idle-timeout, with its reason;
+		// the container must not close them sooner (Jetty's own default is 30 s, Tomcat has none).
+		container.setMaxSessionIdleTimeout(0L);
 		return container;
 	}
 
