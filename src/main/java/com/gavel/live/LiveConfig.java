@@ -45,6 +45,11 @@ class LiveConfig implements WebSocketConfigurer {
 	}
 
 	@Bean
+	HandshakeObservations handshakeObservations() {
+		return new HandshakeObservations();
+	}
+
+	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
 		container.setMaxTextMessageBufferSize(this.properties.maxMessageBytes());
