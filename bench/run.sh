@@ -9,9 +9,8 @@
 #   --one-lot-watchers [100] --only [hot,overload,many,max,onelot,capacity] (which Gavel scenarios run)
 #   --server-env [none] extra environment for Gavel, e.g. --server-env=GAVEL_LIVE_QUEUECAPACITY=64,NAME=VALUE
 # One option is the script's own:
-#   --profile=NAME builds with the Maven profile NAME (./mvnw -PNAME), e.g. --profile=jetty runs Gavel
-#   and the baseline on Jetty instead of Tomcat (see pom.xml). The build lands in target/ as usual,
-#   so the next plain ./mvnw build puts the default container back.
+#   --profile=NAME builds with the Maven profile NAME (./mvnw -PNAME) into target/NAME, e.g.
+#   --profile=jetty runs Gavel and the baseline on Jetty instead of Tomcat (see pom.xml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,8 +23,10 @@ for arg in "$@"; do
   esac
 done
 maven=(./mvnw -B -q -ntp)
+build=target
 if [ -n "$profile" ]; then
   maven+=("-P$profile")
+  build="target/$profile"
 fi
 
 "${maven[@]}" -DskipTests package
@@ -37,6 +38,7 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "open files limit: $(ulimit -n)"
 
 # The whole run is bounded: each scenario has a fixed length and bounded waits; this is a backstop.
-exec timeout 20m java -Xms1g -Xmx6g -XX:+UseParallelGC -Dbench.profile="${profile:-default}" \
-  -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+jar=$(ls "$PWD/$build"/gavel-*.jar)
+exec timeout 20m java -Xms1g -Xmx6g -XX:+UseParallelGC -Dbench.profile="${profile:-default}" -Dgavel.jar="$jar" \
+  -cp "$build/test-classes:$build/classes:$(cat target/bench/classpath.txt)" \
   com.gavel.bench.Bench ${args[@]+"${args[@]}"}
