@@ -1,8 +1,10 @@
 package com.gavel.live;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistration;
@@ -42,6 +44,14 @@ class LiveConfig implements WebSocketConfigurer {
 		if (!this.properties.allowedOrigins().isEmpty()) {
 			registration.setAllowedOrigins(this.properties.allowedOrigins().toArray(String[]::new));
 		}
+	}
+
+	@Bean
+	FilterRegistrationBean<UncompressedFrames> uncompressedFrames() {
+		FilterRegistrationBean<UncompressedFrames> registration = new FilterRegistrationBean<>(new UncompressedFrames());
+		registration.addUrlPatterns("/ws");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean
