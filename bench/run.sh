@@ -7,18 +7,38 @@
 #   --many-rate [1000] --bidders [20] --many-bidders [40] --closed-loop [64] --seconds [20]
 #   --warmup [15] --capacity [12000] --hold [5] --heap [512m] --baseline [true]
 #   --one-lot-watchers [100] --only [hot,overload,many,max,onelot,capacity] (which Gavel scenarios run)
+#   --server-env [none] extra environment for Gavel, e.g. --server-env=GAVEL_LIVE_QUEUECAPACITY=64,NAME=VALUE
+# One option is the script's own:
+#   --profile=NAME builds with the Maven profile NAME (./mvnw -PNAME) into target/NAME, e.g.
+#   --profile=jetty runs Gavel and the baseline on Jetty instead of Tomcat (see pom.xml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./mvnw -B -q -ntp -DskipTests package
+profile=""
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --profile=*) profile="${arg#--profile=}" ;;
+    *) args+=("$arg") ;;
+  esac
+done
+maven=(./mvnw -B -q -ntp)
+build=target
+if [ -n "$profile" ]; then
+  maven+=("-P$profile")
+  build="target/$profile"
+fi
+
+"${maven[@]}" -DskipTests package
 mkdir -p target/bench
-./mvnw -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
+"${maven[@]}" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
 
 # Every held socket is a file descriptor on both sides: raise the soft limit to the hard one.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "open files limit: $(ulimit -n)"
 
 # The whole run is bounded: each scenario has a fixed length and bounded waits; this is a backstop.
-exec timeout 20m java -Xms1g -Xmx6g -XX:+UseParallelGC \
-  -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
-  com.gavel.bench.Bench "$@"
+jar=$(ls "$PWD/$build"/gavel-*.jar)
+exec timeout 20m java -Xms1g -Xmx6g -XX:+UseParallelGC -Dbench.profile="${profile:-default}" -Dgavel.jar="$jar" \
+  -cp "$build/test-classes:$build/classes:$(cat target/bench/classpath.txt)" \
+  com.gavel.bench.Bench ${args[@]+"${args[@]}"}

@@ -78,6 +78,9 @@ public final class Bench {
 
 		boolean baseline = true;
 
+		/** Extra environment for Gavel, e.g. a setting under test: {@code --server-env=NAME=VALUE,NAME=VALUE}. */
+		Map<String, String> serverEnv = new LinkedHashMap<>();
+
 		/** Which scenarios run: hot, overload, many, max, capacity (the baseline follows --baseline). */
 		java.util.Set<String> only = new java.util.HashSet<>(List.of("hot", "overload", "many", "max", "onelot", "capacity"));
 
@@ -107,6 +110,12 @@ public final class Bench {
 					case "baseline" -> o.baseline = Boolean.parseBoolean(v);
 					case "out" -> o.out = Path.of(v);
 					case "only" -> o.only = new java.util.HashSet<>(List.of(v.split(",")));
+					case "server-env" -> {
+						for (String pair : v.split(",")) {
+							String[] nv = pair.split("=", 2);
+							o.serverEnv.put(nv[0], nv.length > 1 ? nv[1] : "");
+						}
+					}
 					default -> throw new IllegalArgumentException("unknown option " + arg);
 				}
 			}
@@ -177,6 +186,8 @@ public final class Bench {
 		this.machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 		this.machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
 		this.machine.put("serverHeap", this.options.heap);
+		// The Maven profile the jar was built with (bench/run.sh --profile): which embedded server ran.
+		this.machine.put("profile", System.getProperty("bench.profile", "default"));
 		this.machine.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
 		this.machine.put("started", Instant.now().toString());
 
@@ -185,12 +196,15 @@ public final class Bench {
 		int port = PackagedApp.freePort();
 		Path gcLog = this.options.out.resolve("gavel-gc.log");
 		Files.deleteIfExists(gcLog);
-		Map<String, String> env = Map.of("GAVEL_ADMIN_PASSWORD", ADMIN_PASSWORD, "GAVEL_DEMO_ENABLED", "false",
+		Map<String, String> env = new LinkedHashMap<>(Map.of("GAVEL_ADMIN_PASSWORD", ADMIN_PASSWORD,
+				"GAVEL_DEMO_ENABLED", "false",
 				// Bids per bidder are limited to 5/s (burst 10) by default; the benchmark's bidders
 				// are bots that send more, so the limit is raised for this run.
 				"GAVEL_AUCTION_BIDSPERSECOND", "100", "GAVEL_AUCTION_BIDBURST", "200",
 				// Every socket of the run comes from loopback: lift the per-address cap (50).
-				"GAVEL_LIVE_MAXSOCKETSPERADDRESS", "1000000");
+				"GAVEL_LIVE_MAXSOCKETSPERADDRESS", "1000000"));
+		env.putAll(this.options.serverEnv);
+		this.machine.put("serverEnv", this.options.serverEnv);
 		log("starting Gavel (packaged jar, -Xmx%s) on port %d, data in %s", this.options.heap, port, data);
 		this.server = PackagedApp.gavel(data, port, this.options.out.resolve("gavel.log"), env,
 				List.of("-Xmx" + this.options.heap, "-Xlog:gc:file=" + gcLog + ":time"))
@@ -478,6 +492,9 @@ public final class Bench {
 		this.stats.fullGc();
 		double heapAfter = this.stats.heapAfterLastFullGcMb();
 		double rssAfter = this.stats.statusMb("VmRSS");
+		// What the held sockets are made of: the live objects by class, for docs/performance.md.
+		Files.writeString(this.options.out.resolve(this.serverName + "-capacity-histogram.txt"),
+				this.stats.classHistogram());
 
 		// Does a node this full still deliver? A few bids, each fanned out to every socket.
 		int sent = 0;
@@ -974,7 +991,8 @@ public final class Bench {
 		md.append("## Gavel benchmark, ").append(this.machine.get("started")).append("\n\n");
 		md.append("Machine: ").append(this.machine.get("cores")).append(" cores, ")
 			.append(this.machine.get("memoryGiB")).append(" GiB, ").append(this.machine.get("java")).append(", ")
-			.append(this.machine.get("os")).append("; server heap -Xmx").append(this.options.heap)
+			.append(this.machine.get("os")).append("; build profile ").append(this.machine.get("profile"))
+			.append("; server heap -Xmx").append(this.options.heap)
 			.append("; load average at start ").append(this.machine.get("loadAverageAtStart"))
 			.append(", at end ").append(this.machine.get("loadAverageAtEnd")).append(". Run took ")
 			.append(this.machine.get("benchSeconds")).append(" s.\n\n");

@@ -179,6 +179,11 @@ final class ProcStats {
 		return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
 	}
 
+	/** The live objects by class, as {@code jcmd PID GC.class_histogram} prints them (after a full collection). */
+	String classHistogram() {
+		return jcmd("GC.class_histogram");
+	}
+
 	private String jcmd(String command) {
 		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 		try {

@@ -31,6 +31,18 @@ class LiveChannelTests extends LiveTestSupport {
 
 	private static final Duration WAIT = Duration.ofSeconds(5);
 
+	/**
+	 * Browsers offer permessage-deflate; the server declines it, so every frame goes out plain
+	 * (encoded once for all watchers, no compressor kept per socket).
+	 */
+	@Test
+	void aClientOfferingCompressionGetsPlainFrames() throws IOException {
+		try (RawWebSocket ws = RawWebSocket.openOffering(this.port, "permessage-deflate; client_max_window_bits")) {
+			assertThat(ws.handshakeHeader("Sec-WebSocket-Extensions")).isNull();
+			assertThat(ws.readText()).contains("\"type\":\"hello\"");
+		}
+	}
+
 	@Test
 	void greetsWithTheUserAndTheSubprotocol() {
 		Account ada = bidder("ada");

@@ -14,6 +14,9 @@ import com.gavel.account.Account;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.LotView;
 
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -35,6 +38,9 @@ class LiveCrowdTests extends LiveTestSupport {
 
 	@Autowired
 	AuctionCatalog catalog;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void fiftyWatchersAndFiveBiddersEndOnTheIdenticalStateWithGaplessSequences() throws Exception {
@@ -116,6 +122,25 @@ class LiveCrowdTests extends LiveTestSupport {
 			assertThat(prometheus).contains("gavel_live_sessions").contains("gavel_live_subscriptions")
 				.contains("gavel_live_fanout_latency_seconds").contains("gavel_live_events_total")
 				.contains("gavel_bids_accepted_total");
+		}
+	}
+
+	/**
+	 * An open socket is not an HTTP request: its handshake shows in neither the request timings nor
+	 * the requests in progress, however long the socket stays open.
+	 */
+	@Test
+	void anOpenSocketIsNotCountedAsAnHttpRequest() throws Exception {
+		try (LiveTestClient watcher = connectAnonymous()) {
+			watcher.send(Map.of("type", "ping", "t", 1));
+			watcher.await("pong", (p) -> true, Duration.ofSeconds(5));
+			adminGet("/actuator/health");
+			assertThat(this.meters.find("http.server.requests").tag("uri", "/ws").timers()).isEmpty();
+			assertThat(this.meters.find("http.server.requests").timers()).as("other requests are still timed")
+				.isNotEmpty();
+			assertThat(this.meters.find("http.server.requests.active").longTaskTimers().stream()
+				.mapToInt(LongTaskTimer::activeTasks)
+				.sum()).isZero();
 		}
 	}
 

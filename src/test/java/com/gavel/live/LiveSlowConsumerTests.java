@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
-import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,9 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bound, and must be brought back by a snapshot once it reads again. Small socket buffers make
  * the stall bite after a few dozen events instead of megabytes.
  */
+@Import(SmallServerSendBuffer.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gavel.demo.enabled=false", "gavel.admin.password=admin-password-1",
 				"spring.datasource.url=jdbc:h2:mem:live-slow;DB_CLOSE_DELAY=-1", "gavel.live.queue-capacity=64" })
@@ -46,16 +44,6 @@ class LiveSlowConsumerTests extends LiveTestSupport {
 	@BeforeAll
 	static void smallClientBuffers() {
 		System.setProperty("jdk.httpclient.receiveBufferSize", "2048");
-	}
-
-	@TestConfiguration
-	static class SmallServerBuffers {
-
-		@Bean
-		TomcatConnectorCustomizer smallSendBuffer() {
-			return (Connector connector) -> connector.setProperty("socket.txBufSize", "2048");
-		}
-
 	}
 
 	@Test

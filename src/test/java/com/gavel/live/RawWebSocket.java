@@ -30,6 +30,8 @@ final class RawWebSocket implements AutoCloseable {
 
 	private final OutputStream out;
 
+	private String handshake = "";
+
 	private RawWebSocket(Socket socket) throws IOException {
 		this.socket = socket;
 		this.in = new DataInputStream(socket.getInputStream());
@@ -48,6 +50,16 @@ final class RawWebSocket implements AutoCloseable {
 	 * early), or 0 for the system's default
 	 */
 	static RawWebSocket open(int port, String username, String password, int receiveBuffer) throws IOException {
+		return open(port, username, password, receiveBuffer, "");
+	}
+
+	/** Opens {@code /ws} anonymously, offering the given WebSocket extensions as a browser does. */
+	static RawWebSocket openOffering(int port, String extensions) throws IOException {
+		return open(port, null, null, 0, "Sec-WebSocket-Extensions: " + extensions + "\r\n");
+	}
+
+	private static RawWebSocket open(int port, String username, String password, int receiveBuffer,
+			String extraHeaders) throws IOException {
 		Socket socket = new Socket();
 		if (receiveBuffer > 0) {
 			socket.setReceiveBufferSize(receiveBuffer);
@@ -68,7 +80,7 @@ final class RawWebSocket implements AutoCloseable {
 				.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
 			request.append("Authorization: Basic ").append(token).append("\r\n");
 		}
-		request.append("\r\n");
+		request.append(extraHeaders).append("\r\n");
 		ws.out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
 		ws.out.flush();
 		String status = ws.readHeaders();
@@ -92,7 +104,19 @@ final class RawWebSocket implements AutoCloseable {
 			matched = (b == end[matched]) ? matched + 1 : (b == '\r' ? 1 : 0);
 		}
 		String text = head.toString(StandardCharsets.US_ASCII);
+		this.handshake = text;
 		return text.substring(0, text.indexOf("\r\n"));
+	}
+
+	/** A header of the server's handshake response, or {@code null} if it sent none. */
+	String handshakeHeader(String name) {
+		for (String line : this.handshake.split("\r\n")) {
+			int colon = line.indexOf(':');
+			if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+				return line.substring(colon + 1).trim();
+			}
+		}
+		return null;
 	}
 
 	/** Writes one final frame; {@code mask} false writes it unmasked, which a client must never do. */
