@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongPredicate;
@@ -399,20 +400,27 @@ class ClusterCrashIT {
 		env.put("GAVEL_AUCTION_BIDBURST", "1000");
 		// The nodes' logs stay in target/ for a look after a failure.
 		Path logs = Files.createDirectories(PackagedApp.basedir().resolve("target/cluster-crash"));
+		List<CompletableFuture<PackagedApp>> ready = new ArrayList<>();
+		long started = System.nanoTime();
 		for (int i = 0; i < 3; i++) {
 			Path data = Files.createDirectories(this.temp.resolve("node-" + i));
-			Files.deleteIfExists(logs.resolve("node-" + i + ".log"));
-			this.nodes.add(track(PackagedApp.gavel(data, PackagedApp.freePort(), logs.resolve("node-" + i + ".log"),
-					env, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))));
+			Path log = logs.resolve("node-" + i + ".log");
+			Files.deleteIfExists(log);
+			// As a house's nodes start when it is deployed: together, on an empty database.
+			ready.add(CompletableFuture.supplyAsync(() -> PackagedApp.startGavel(data, log, env,
+					List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), STARTUP)));
 		}
-		// As a house's nodes start when it is deployed: together, on an empty database.
-		this.nodes.forEach(PackagedApp::start);
-		List<CompletableFuture<PackagedApp>> ready = this.nodes.stream()
-			.map((node) -> CompletableFuture.supplyAsync(() -> node.awaitReady(STARTUP)))
-			.toList();
-		long started = System.nanoTime();
+		Throwable failed = null;
 		for (CompletableFuture<PackagedApp> node : ready) {
-			node.get(STARTUP.toSeconds() + 10, TimeUnit.SECONDS);
+			try {
+				this.nodes.add(track(node.get(STARTUP.toSeconds() * 3, TimeUnit.SECONDS)));
+			}
+			catch (ExecutionException ex) {
+				failed = (failed != null) ? failed : ex.getCause();
+			}
+		}
+		if (failed != null) {
+			throw new AssertionError("a node did not start", failed);
 		}
 		System.out.printf("cluster crash: three nodes ready in %d ms%n",
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -178,21 +180,32 @@ class ComposeIT {
 				database.password().isEmpty() ? "unused-with-trust-auth" : database.password(), "GAVEL_ADMIN_PASSWORD",
 				ADMIN_PASSWORD);
 		Path logs = Files.createDirectories(PackagedApp.basedir().resolve("target/compose-it"));
-		Map<String, PackagedApp> nodes = new LinkedHashMap<>();
+		Map<String, CompletableFuture<PackagedApp>> starting = new LinkedHashMap<>();
 		for (String name : NODES) {
 			Map<String, String> env = new LinkedHashMap<>();
 			environment(map(services.get(name))).forEach((key, value) -> env.put(key, interpolate(value, variables)));
 			env.put("SPRING_DATASOURCE_URL", database.url());
 			env.put("SPRING_DATASOURCE_USERNAME", database.username());
 			Path data = Files.createDirectories(this.temp.resolve(name));
-			Files.deleteIfExists(logs.resolve(name + ".log"));
-			PackagedApp node = PackagedApp.gavel(data, PackagedApp.freePort(), logs.resolve(name + ".log"), env,
-					List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-			this.open.add(node);
-			nodes.put(name, node.start());
+			Path log = logs.resolve(name + ".log");
+			Files.deleteIfExists(log);
+			starting.put(name, CompletableFuture.supplyAsync(() -> PackagedApp.startGavel(data, log, env,
+					List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Duration.ofSeconds(180))));
+		}
+		Map<String, PackagedApp> nodes = new LinkedHashMap<>();
+		Throwable failed = null;
+		for (Map.Entry<String, CompletableFuture<PackagedApp>> node : starting.entrySet()) {
+			try {
+				nodes.put(node.getKey(), track(node.getValue().get(10, TimeUnit.MINUTES)));
+			}
+			catch (ExecutionException ex) {
+				failed = (failed != null) ? failed : ex.getCause();
+			}
+		}
+		if (failed != null) {
+			throw new AssertionError("a node did not start", failed);
 		}
 		for (PackagedApp node : nodes.values()) {
-			node.awaitReady(Duration.ofSeconds(180));
 			// What compose asks before it starts nginx: the image's probe passes on every node.
 			assertThat(healthcheck(node.port())).as("gavel-healthcheck on port " + node.port()).isZero();
 		}
