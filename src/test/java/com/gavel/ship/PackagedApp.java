@@ -103,6 +103,27 @@ public final class PackagedApp implements AutoCloseable {
 		return new PackagedApp(command, dataDir, env, log, port);
 	}
 
+	/**
+	 * Gavel from the packaged jar on a free port, started and ready. A port is free when it is
+	 * chosen, not reserved: should another process take it first, Gavel is started again on
+	 * another one.
+	 */
+	public static PackagedApp startGavel(Path dataDir, Path log, Map<String, String> extraEnv, List<String> jvmOptions,
+			Duration timeout) {
+		for (int attempt = 1;; attempt++) {
+			PackagedApp app = gavel(dataDir, freePort(), log, extraEnv, jvmOptions).start();
+			try {
+				return app.awaitReady(timeout);
+			}
+			catch (IllegalStateException ex) {
+				app.kill();
+				if (attempt == 3 || !app.logText().contains("was already in use")) {
+					throw ex;
+				}
+			}
+		}
+	}
+
 	/** Any command (e.g. the image's ENTRYPOINT) in a working folder with an environment. */
 	public static PackagedApp command(List<String> command, Path workDir, Map<String, String> env, Path log,
 			int port) {

@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -50,6 +51,26 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
 		}
 		catch (InterruptedException | ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("could not connect: " + ex, ex);
+		}
+		return client;
+	}
+
+	/**
+	 * Connects as a browser would, with the headers it sends on the handshake (a session
+	 * {@code Cookie}, its {@code Origin}), to any {@code ws://} address, e.g. a proxy's.
+	 */
+	static SocketClient connect(URI uri, Map<String, String> headers) {
+		SocketClient client = new SocketClient();
+		WebSocket.Builder builder = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.connectTimeout(Duration.ofSeconds(5))
+			.subprotocols("gavel.v1");
+		headers.forEach(builder::header);
+		try {
+			client.socket = builder.buildAsync(uri, client).get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException | ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("could not connect to " + uri + ": " + ex, ex);
 		}
 		return client;
 	}

@@ -80,8 +80,24 @@ public final class Postgres implements ExecutionCondition, BeforeAllCallback, Af
 		return this.database;
 	}
 
+	/**
+	 * A database for a test that needs one only in some of its methods, outside JUnit's class
+	 * lifecycle: created now (or the caller skipped, or failed in CI, as {@link #requirePostgres}
+	 * does); {@link #drop} stops the applications started on it and drops it.
+	 */
+	public static Postgres freshDatabase() {
+		Postgres postgres = new Postgres();
+		postgres.create();
+		return postgres;
+	}
+
 	@Override
 	public void afterAll(ExtensionContext context) {
+		drop();
+	}
+
+	/** Stops every application started on the database, then drops it. */
+	public void drop() {
 		try {
 			for (int i = this.nodes.size() - 1; i >= 0; i--) {
 				this.nodes.get(i).close();
