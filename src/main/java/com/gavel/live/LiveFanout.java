@@ -162,8 +162,11 @@ class LiveFanout {
 		long lotId = request.lotId();
 		try {
 			LotView view = this.lots.latest(lotId);
-			if (view == null) {
-				view = this.catalog.lot(lotId).orElse(null);
+			if (view == null || (request.after() != null && request.after() > view.sequence())) {
+				// The client has seen more than this node has published: another node of the house
+				// committed it and its notice is on its way (or died with that node). The database
+				// has it, so the client is brought forward, never back.
+				view = this.catalog.lot(lotId).orElse(view);
 			}
 			if (view == null) {
 				session.subscriptions().cancel(request);

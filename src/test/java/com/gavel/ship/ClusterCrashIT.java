@@ -368,6 +368,9 @@ class ClusterCrashIT {
 		System.out.printf("cluster crash: dead node's bidders: %d unanswered bids sent again, the last answered "
 				+ "%.1f ms after the kill; %d burst bids sent again and answered within %.1f ms of it%n", resent.size(),
 				ms(resentAnswered), burstResent, ms(burstResentIn));
+		assertThat(orphan.snapshotsAfterReconnect)
+			.as("the dead node's watcher resyncs by replay on another node, never by an older snapshot")
+			.isEmpty();
 		assertThat(Duration.ofNanos(firstHotAfter)).as("survivors decide the hot lot again promptly")
 			.isLessThan(Duration.ofSeconds(5));
 		assertThat(Duration.ofNanos(orphan.resynced - kill)).as("the dead node's watcher is back promptly")
