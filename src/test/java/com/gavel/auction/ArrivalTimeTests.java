@@ -190,7 +190,8 @@ class ArrivalTimeTests {
 		LotView now = this.catalog.lot(lot).orElseThrow();
 		assertThat(now.status()).isEqualTo("open");
 		assertThat(now.price()).isEqualTo("3.00");
-		assertThat(this.catalog.eventsAfter(lot, 0, 100).orElseThrow()).noneMatch((event) -> event.contains("closed"));
+		assertThat(this.catalog.eventsAfter(lot, 0, 100).orElseThrow())
+			.noneMatch((event) -> event.contains("\"kind\":\"closed\""));
 		assertThat(this.recorder.of(lot)).extracting((seen) -> seen.event().sequence())
 			.containsExactly(1L, first.sequence(), second.sequence());
 		assertThat(this.recorder.of(lot)).allMatch(EventRecorder.Seen::committed);
