@@ -164,6 +164,28 @@ public final class Browsers implements AutoCloseable, BeforeEachCallback, AfterE
 		return waiting(driver).until(condition::apply);
 	}
 
+	/**
+	 * Records every frame the page sends on its sockets from now on (once per document, however
+	 * often it is called), and marks the document, which a reload loses.
+	 */
+	static void recordSentFrames(WebDriver driver) {
+		script(driver, """
+				window.__sent = window.__sent || [];
+				window.__sameDocument = 'yes';
+				if (!WebSocket.prototype.__recording) {
+				  const send = WebSocket.prototype.send;
+				  WebSocket.prototype.send = function (data) { window.__sent.push(String(data)); return send.call(this, data); };
+				  WebSocket.prototype.__recording = true;
+				}""");
+	}
+
+	/** The bid frames the page sent since {@link #recordSentFrames}. */
+	@SuppressWarnings("unchecked")
+	static List<String> bidFramesSent(WebDriver driver) {
+		List<String> sent = (List<String>) script(driver, "return window.__sent || [];");
+		return sent.stream().filter((f) -> f.contains("\"type\":\"bid\"")).toList();
+	}
+
 	static Object script(WebDriver driver, String script, Object... args) {
 		return ((JavascriptExecutor) driver).executeScript(script, args);
 	}

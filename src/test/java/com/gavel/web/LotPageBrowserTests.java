@@ -32,14 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebSpringBootTest
 class LotPageBrowserTests {
 
-	/** Records every frame the page sends on its socket, so a test can count bids. */
-	private static final String RECORD_FRAMES = """
-			window.__sent = window.__sent || [];
-			if (!WebSocket.prototype.__recording) {
-			  const send = WebSocket.prototype.send;
-			  WebSocket.prototype.send = function (data) { window.__sent.push(String(data)); return send.call(this, data); };
-			  WebSocket.prototype.__recording = true;
-			}""";
 
 	@LocalServerPort
 	int port;
@@ -120,12 +112,12 @@ class LotPageBrowserTests {
 		LotView lot = WebFixtures.openLot(this.engine, "Double-click decanter", Duration.ofHours(1),
 				Duration.ofMinutes(2), Duration.ofMinutes(2));
 		WebDriver a = bidderOnLot("ada", lot);
-		script(a, RECORD_FRAMES);
+		Browsers.recordSentFrames(a);
 
 		new Actions(a).doubleClick(a.findElement(role("bid-ask"))).perform();
 		until(a, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €40.00."));
 		// The second click found the button disabled: one frame went out, so one bid was made.
-		assertThat(bidFrames(a)).hasSize(1);
+		assertThat(Browsers.bidFramesSent(a)).hasSize(1);
 		// Leading now, the bidder is offered only a higher maximum, never a bid against themself.
 		assertThat(visible(a, "bid-ask")).isFalse();
 		assertThat(visible(a, "custom-form")).isFalse();
@@ -137,11 +129,11 @@ class LotPageBrowserTests {
 				Duration.ofMinutes(2), Duration.ofMinutes(2));
 		a.get(base() + "/lots/" + other.id());
 		awaitLive(a);
-		script(a, RECORD_FRAMES);
+		Browsers.recordSentFrames(a);
 		// Two clicks in the same instant, long before any answer can come.
 		script(a, "const b = arguments[0]; b.click(); b.click();", a.findElement(role("bid-ask")));
 		until(a, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €40.00."));
-		assertThat(bidFrames(a)).hasSize(1);
+		assertThat(Browsers.bidFramesSent(a)).hasSize(1);
 		assertThat(this.catalog.history(other.id())).hasSize(1);
 		assertThat(this.catalog.history(lot.id())).hasSize(1);
 		assertThat(historyRows(a)).hasSize(1);
@@ -152,7 +144,7 @@ class LotPageBrowserTests {
 		LotView lot = WebFixtures.openLot(this.engine, "Typo-proof teapot", Duration.ofHours(1), Duration.ofMinutes(2),
 				Duration.ofMinutes(2));
 		WebDriver a = bidderOnLot("ada", lot);
-		script(a, RECORD_FRAMES);
+		Browsers.recordSentFrames(a);
 
 		a.findElement(By.id("custom-amount")).sendKeys("4000");
 		a.findElement(role("custom-submit")).click();
@@ -160,13 +152,13 @@ class LotPageBrowserTests {
 		assertThat(text(a, "confirm-text")).contains("€4,000.00", "more than five times", "€40.00");
 		a.findElement(role("confirm-no")).click();
 		until(a, (d) -> !visible(d, "confirm"));
-		assertThat(bidFrames(a)).isEmpty();
+		assertThat(Browsers.bidFramesSent(a)).isEmpty();
 
 		a.findElement(role("custom-submit")).click();
 		until(a, (d) -> visible(d, "confirm"));
 		a.findElement(role("confirm-yes")).click();
 		until(a, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €4,000.00."));
-		assertThat(bidFrames(a)).hasSize(1);
+		assertThat(Browsers.bidFramesSent(a)).hasSize(1);
 	}
 
 	@Test
@@ -244,11 +236,6 @@ class LotPageBrowserTests {
 		return driver.findElements(By.cssSelector("[data-role=history] tr"));
 	}
 
-	@SuppressWarnings("unchecked")
-	private static List<String> bidFrames(WebDriver driver) {
-		List<String> sent = (List<String>) script(driver, "return window.__sent || [];");
-		return sent.stream().filter((f) -> f.contains("\"type\":\"bid\"")).toList();
-	}
 
 	private String base() {
 		return "http://localhost:" + this.port;

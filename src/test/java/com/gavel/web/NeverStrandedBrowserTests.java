@@ -38,12 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebSpringBootTest
 class NeverStrandedBrowserTests {
 
-	/** Records every frame the page sends on its sockets, and marks the document (a reload loses the mark). */
-	private static final String RECORD_FRAMES = """
-			window.__sent = [];
-			window.__sameDocument = 'yes';
-			const send = WebSocket.prototype.send;
-			WebSocket.prototype.send = function (data) { window.__sent.push(String(data)); return send.call(this, data); };""";
 
 	@LocalServerPort
 	int port;
@@ -66,7 +60,7 @@ class NeverStrandedBrowserTests {
 				Duration.ofMinutes(2), Duration.ofMinutes(2));
 		WebDriver page = bidderOnLot("ada", lot);
 		Account ben = WebFixtures.bidder(this.accounts, "ben");
-		script(page, RECORD_FRAMES);
+		Browsers.recordSentFrames(page);
 
 		network(page, false);
 		until(page, (d) -> connection(d).equals("offline"));
@@ -79,7 +73,7 @@ class NeverStrandedBrowserTests {
 		until(page, (d) -> "pending".equals(standing(d)));
 		assertThat(text(page, "standing-text"))
 			.isEqualTo("Waiting for the connection; your bid goes out as soon as we’re back.");
-		assertThat(bidFrames(page)).isEmpty();
+		assertThat(Browsers.bidFramesSent(page)).isEmpty();
 
 		network(page, true);
 		until(page, (d) -> connection(d).equals("live"));
@@ -89,7 +83,7 @@ class NeverStrandedBrowserTests {
 		assertThat(script(page, "return window.__sameDocument;")).isEqualTo("yes");
 		assertThat(text(page, "price")).isEqualTo("€50.00");
 		// The bid went out once, and the house has it once.
-		assertThat(bidFrames(page)).hasSize(1);
+		assertThat(Browsers.bidFramesSent(page)).hasSize(1);
 		List<BidHistoryEntry> history = this.catalog.history(lot.id());
 		assertThat(history).extracting(BidHistoryEntry::amount).containsExactly("50.00", "45.00");
 		assertThat(page.switchTo().activeElement().getAttribute("id")).isEqualTo("maximum-amount");
@@ -100,7 +94,7 @@ class NeverStrandedBrowserTests {
 		LotView lot = WebFixtures.openLot(this.engine, "Stranded stool", Duration.ofHours(1), Duration.ofMinutes(2),
 				Duration.ofMinutes(2));
 		WebDriver page = bidderOnLot("ada", lot);
-		script(page, RECORD_FRAMES);
+		Browsers.recordSentFrames(page);
 		script(page, "window.gavelLot.client.queueLimitMs = 1500;");
 
 		network(page, false);
@@ -116,11 +110,11 @@ class NeverStrandedBrowserTests {
 		network(page, true);
 		until(page, (d) -> connection(d).equals("live"));
 		// Back online, the withdrawn bid is not sent after all, and bidding works again.
-		assertThat(bidFrames(page)).isEmpty();
+		assertThat(Browsers.bidFramesSent(page)).isEmpty();
 		assertThat(this.catalog.history(lot.id())).isEmpty();
 		page.findElement(role("bid-ask")).click();
 		until(page, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €40.00."));
-		assertThat(bidFrames(page)).hasSize(1);
+		assertThat(Browsers.bidFramesSent(page)).hasSize(1);
 	}
 
 	@Test
@@ -128,7 +122,7 @@ class NeverStrandedBrowserTests {
 		LotView lot = WebFixtures.openLot(this.engine, "Twice-sent tantalus", Duration.ofHours(1),
 				Duration.ofMinutes(2), Duration.ofMinutes(2));
 		WebDriver page = bidderOnLot("ada", lot);
-		script(page, RECORD_FRAMES);
+		Browsers.recordSentFrames(page);
 		// The connection drops right after the bid went out, before any answer can come back.
 		script(page, """
 				const send = WebSocket.prototype.send;
@@ -141,7 +135,7 @@ class NeverStrandedBrowserTests {
 		until(page, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €40.00."));
 		assertThat(connection(page)).isEqualTo("live");
 		// The frame went twice, with one request id; the house made one bid of it.
-		List<String> frames = bidFrames(page);
+		List<String> frames = Browsers.bidFramesSent(page);
 		assertThat(frames).hasSize(2);
 		assertThat(frames.get(1)).isEqualTo(frames.get(0));
 		assertThat(this.catalog.history(lot.id())).hasSize(1);
@@ -171,11 +165,6 @@ class NeverStrandedBrowserTests {
 		return driver.findElement(role("standing")).getAttribute("data-status");
 	}
 
-	@SuppressWarnings("unchecked")
-	private static List<String> bidFrames(WebDriver driver) {
-		List<String> sent = (List<String>) script(driver, "return window.__sent || [];");
-		return sent.stream().filter((f) -> f.contains("\"type\":\"bid\"")).toList();
-	}
 
 	private String base() {
 		return "http://localhost:" + this.port;
