@@ -10,21 +10,14 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.gavel.account.Account;
 import com.gavel.account.AccountService;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.BidRequest;
 import com.gavel.auction.LotView;
-import com.gavel.config.SharedDatabase;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +26,13 @@ import org.springframework.stereotype.Component;
  * ceiling, so a newcomer who opens any demo lot sees it move within a minute, and a person can
  * still win. Their bids go through the engine like anyone's, so every page sees them live.
  * <p>
- * Only with the demo house on. On a shared database every node ticks, but under one house-wide
- * lock and from the plan in {@code demo_lot}: a node that finds a bid already made by another
- * (the lot's next bid moved into the future) makes none.
+ * Only with the demo house on. On a shared database every node's {@link DemoSchedule} ticks, but
+ * under one house-wide lock and from the plan in {@code demo_lot}: a node that finds a bid already
+ * made by another (the lot's next bid moved into the future) makes none.
  */
 @Component
 @ConditionalOnProperty(name = "gavel.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoBidders {
-
-	private static final Logger log = LoggerFactory.getLogger(DemoBidders.class);
 
 	/** Their usernames; the public sees only "Bidder 3". */
 	static final List<String> NAMES = List.of("clara", "dario", "elif", "femi");
@@ -58,44 +49,21 @@ class DemoBidders {
 
 	private final AccountService accounts;
 
-	private final SharedDatabase database;
-
 	private final Clock clock;
 
 	private final Random random = new Random();
 
-	private volatile boolean ready;
-
 	DemoBidders(DemoLots lots, AuctionCatalog catalog, AuctionEngine engine, AccountService accounts,
-			SharedDatabase database, Clock clock) {
+			Clock clock) {
 		this.lots = lots;
 		this.catalog = catalog;
 		this.engine = engine;
 		this.accounts = accounts;
-		this.database = database;
 		this.clock = clock;
 	}
 
-	/** Not before the house is laid out (application runners have run). */
-	@EventListener(ApplicationReadyEvent.class)
-	void ready() {
-		this.ready = true;
-	}
-
-	@Scheduled(fixedDelayString = "${gavel.demo.tick:5s}")
-	void tick() {
-		if (!this.ready) {
-			return;
-		}
-		try {
-			this.database.once("demo bidders", this::bidWhereDue);
-		}
-		catch (RuntimeException ex) {
-			log.warn("The demo bidders could not bid; trying again on the next tick", ex);
-		}
-	}
-
-	private void bidWhereDue() {
+	/** Bids wherever a demo lot's next bid is due (under the house-wide lock {@link DemoSchedule} takes). */
+	void bidWhereDue() {
 		Instant now = this.clock.instant();
 		List<DemoLots.Due> due = this.lots.dueToBid(now);
 		if (due.isEmpty()) {

@@ -13,12 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.gavel.auction.AuctionCatalog;
-import com.gavel.config.SharedDatabase;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,44 +48,21 @@ class DemoRotation {
 
 	private final AuctionCatalog catalog;
 
-	private final SharedDatabase database;
-
 	private final Clock clock;
-
-	private volatile boolean ready;
 
 	private boolean capReported;
 
 	DemoRotation(DemoProperties properties, DemoLots lots, DemoAuctioneer auctioneer, AuctionCatalog catalog,
-			SharedDatabase database, Clock clock) {
+			Clock clock) {
 		this.properties = properties;
 		this.lots = lots;
 		this.auctioneer = auctioneer;
 		this.catalog = catalog;
-		this.database = database;
 		this.clock = clock;
 	}
 
-	/** Not before the house is laid out (application runners have run). */
-	@EventListener(ApplicationReadyEvent.class)
-	void ready() {
-		this.ready = true;
-	}
-
-	@Scheduled(fixedDelayString = "${gavel.demo.tick:5s}")
-	void tick() {
-		if (!this.ready) {
-			return;
-		}
-		try {
-			this.database.once(DemoHouse.LOCK, this::topUp);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not put up the next demo lot; trying again on the next tick", ex);
-		}
-	}
-
-	private void topUp() {
+	/** Puts up lots until enough are live (under the layout's lock, which {@link DemoSchedule} takes). */
+	void topUp() {
 		Map<String, Long> newest = this.lots.newestByItem();
 		if (newest.isEmpty()) {
 			return;
