@@ -1,7 +1,5 @@
 package com.gavel.account;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +16,7 @@ import java.util.List;
 import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
+import com.gavel.support.ApiClient;
 import com.gavel.support.FormSignIn;
 import com.gavel.support.GavelSpringBootTest;
 import com.gavel.support.TestAccounts;
@@ -271,16 +270,7 @@ class StoredSessionTests {
 	}
 
 	private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
-		try {
-			return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return ApiClient.send(client, request);
 	}
 
 }

@@ -1,7 +1,5 @@
 package com.gavel.config;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -279,16 +277,7 @@ class WebHardeningTests {
 	}
 
 	private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
-		try {
-			return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return ApiClient.send(client, request);
 	}
 
 	private static String enc(String value) {

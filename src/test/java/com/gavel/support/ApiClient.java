@@ -61,8 +61,13 @@ public final class ApiClient {
 			request.header("Authorization", "Basic " + Base64.getEncoder()
 				.encodeToString((login.username() + ":" + login.password()).getBytes(StandardCharsets.UTF_8)));
 		}
+		return send(this.http, request);
+	}
+
+	/** Sends through {@code client} and reads the body as UTF-8 text; failures become unchecked. */
+	public static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
 		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
