@@ -115,6 +115,17 @@ public class AuctionCatalog {
 		return Optional.of(this.eventLog.payloadsAfter(lotId, sequence));
 	}
 
+	/**
+	 * The stored events of a lot after {@code sequence} as the API shows them, each with its
+	 * {@code prevHash} and {@code hash}, or empty when there are more than {@code limit}.
+	 */
+	public Optional<List<String>> chainedEventsAfter(long lotId, long sequence, int limit) {
+		if (this.eventLog.countAfter(lotId, sequence) > limit) {
+			return Optional.empty();
+		}
+		return Optional.of(this.eventLog.linksAfter(lotId, sequence));
+	}
+
 	/** The lot's state folded from its event log alone, as a client replaying it would see it. */
 	public Optional<LotView> replayedView(long lotId) {
 		LotView view = null;

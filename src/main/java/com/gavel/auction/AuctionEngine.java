@@ -56,10 +56,13 @@ public class AuctionEngine {
 
 	private final MeterRegistry meters;
 
+	private final Receipts receipts;
+
 	AuctionEngine(LotRepository lots, BidRepository bids, LotBidderRepository lotBidders, EventLog eventLog,
 			LotWriter writer, AccountService accounts, TransactionTemplate transactions, AuctionProperties properties,
-			Clock clock, MeterRegistry meters) {
+			Clock clock, MeterRegistry meters, Receipts receipts) {
 		this.meters = meters;
+		this.receipts = receipts;
 		this.lots = lots;
 		this.bids = bids;
 		this.lotBidders = lotBidders;
@@ -129,6 +132,7 @@ public class AuctionEngine {
 		}
 		Optional<LotBidder> known = this.lotBidders.findByLotIdAndUserId(lot.getId(), request.bidderId());
 		int alias = known.map(LotBidder::getAliasNumber).orElse(lot.getBidderCount() + 1);
+		Instant endsBefore = lot.getEndsAt();
 		Lot.BidDecision decision = lot.placeBid(request.bidderId(), alias, request.kind(), amount, maximum, arrived,
 				this.increments);
 		Bid bid = new Bid(lot.getId(), request.bidderId(), request.requestId(), request.kind(), amount, maximum,
@@ -145,7 +149,20 @@ public class AuctionEngine {
 		this.bids.save(bid);
 		List<AuctionEvent> events = appendEvents(lot);
 		this.lots.saveAndFlush(lot);
-		return new Decided<>(resultOf(bid, request, lot.view(this.increments)), events);
+		Receipt receipt = decision.accepted() ? receipt(lot.getId(), decision.sequence(), arrived, endsBefore, events)
+				: null;
+		return new Decided<>(resultOf(bid, request, lot.view(this.increments), receipt), events);
+	}
+
+	/** The receipt of a bid just decided, from the events it caused: no need to read them back. */
+	private static Receipt receipt(long lotId, long sequence, Instant arrived, Instant endsBefore,
+			List<AuctionEvent> events) {
+		String hash = events.stream()
+			.filter((event) -> event.sequence() == sequence)
+			.findFirst()
+			.map(AuctionEvent::hash)
+			.orElseThrow();
+		return Receipt.of(lotId, sequence, arrived, endsBefore, hash);
 	}
 
 	/**
@@ -158,7 +175,9 @@ public class AuctionEngine {
 		if (!sameBid(earlier, request, lot)) {
 			return BidResult.rejected(request, RejectReason.REQUEST_ID_REUSED, stamp(), null);
 		}
-		return resultOf(earlier, request, lot);
+		Receipt receipt = earlier.getSequence() == null ? null
+				: this.receipts.stored(earlier.getLotId(), earlier.getSequence()).orElse(null);
+		return resultOf(earlier, request, lot, receipt);
 	}
 
 	private static boolean sameBid(Bid earlier, BidRequest request, LotView lot) {
@@ -174,13 +193,13 @@ public class AuctionEngine {
 		}
 	}
 
-	private BidResult resultOf(Bid bid, BidRequest request, LotView lot) {
+	private BidResult resultOf(Bid bid, BidRequest request, LotView lot, Receipt receipt) {
 		String currency = lot != null ? lot.currency() : null;
 		boolean accepted = bid.getStatus() != Bid.Status.REJECTED;
 		return new BidResult(request.requestId(), bid.getLotId(), accepted, bid.getRejectReason(),
 				accepted && bid.isLeadingAfter(), bid.getId(), bid.getSequence(),
 				currency == null ? null : Money.text(bid.getPriceAfter(), currency),
-				LotView.alias(bid.getBidderAlias()), bid.getReceivedAt(), lot);
+				LotView.alias(bid.getBidderAlias()), bid.getReceivedAt(), lot, accepted ? receipt : null);
 	}
 
 	private static Long minor(BigDecimal amount, Lot lot) {
@@ -375,7 +394,7 @@ public class AuctionEngine {
 	private List<AuctionEvent> appendEvents(Lot lot) {
 		List<AuctionEvent> events = new ArrayList<>();
 		for (LotEventRecord record : lot.drainEvents()) {
-			events.add(this.eventLog.append(lot.getId(), record));
+			events.add(this.eventLog.append(lot, record));
 		}
 		return events;
 	}

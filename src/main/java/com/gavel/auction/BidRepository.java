@@ -17,4 +17,6 @@ interface BidRepository extends JpaRepository<Bid, Long> {
 
 	List<Bid> findByBidderIdAndStatusOrderByIdDesc(long bidderId, Bid.Status status);
 
+	Optional<Bid> findByLotIdAndSequence(long lotId, long sequence);
+
 }

@@ -86,6 +86,9 @@ public class Lot {
 
 	private long lastSequence;
 
+	/** The hash of the lot's last event, {@code null} before its first (docs/ledger.md). */
+	private String lastHash;
+
 	@Version
 	private long version;
 
@@ -501,6 +504,21 @@ public class Lot {
 
 	public long getLastSequence() {
 		return this.lastSequence;
+	}
+
+	/** The hash the lot's next event chains from: its last event's, or the lot's genesis value. */
+	public String chainHead() {
+		return this.lastHash != null ? this.lastHash : EventChain.genesis(this.id);
+	}
+
+	/** The hash of the lot's last event, {@code null} before its first. */
+	public String getLastHash() {
+		return this.lastHash;
+	}
+
+	/** Moves the lot's head to the event just appended to its log. */
+	void chained(String hash) {
+		this.lastHash = hash;
 	}
 
 	public Instant getCreatedAt() {

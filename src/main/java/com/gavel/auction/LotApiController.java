@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.gavel.account.GavelUser;
+import com.gavel.account.Role;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public JSON API: lots, their bid history and event log, and bidding. */
+/**
+ * The public JSON API: lots, their bid history and event log with its hash chain, and bidding
+ * with its receipts.
+ */
 @RestController
 // Refusals are RFC 9457 problem details; without their media type here they would go out as
 // plain application/json.
@@ -34,9 +39,15 @@ class LotApiController {
 
 	private final BidIntake intake;
 
-	LotApiController(AuctionCatalog catalog, BidIntake intake) {
+	private final ChainVerifier verifier;
+
+	private final Receipts receipts;
+
+	LotApiController(AuctionCatalog catalog, BidIntake intake, ChainVerifier verifier, Receipts receipts) {
 		this.catalog = catalog;
 		this.intake = intake;
+		this.verifier = verifier;
+		this.receipts = receipts;
 	}
 
 	/** @param status comma-separated statuses, e.g. {@code open,scheduled}; all public lots if absent */
@@ -66,14 +77,49 @@ class LotApiController {
 		return this.catalog.history(id);
 	}
 
-	/** The stored events after {@code after}, as raw JSON objects, for clients that resync. */
+	/**
+	 * The stored events after {@code after}, as raw JSON objects with their links in the lot's hash
+	 * chain, for clients that resync and for anyone who verifies the chain.
+	 */
 	@GetMapping("/{id}/events")
 	ResponseEntity<String> events(@PathVariable long id, @RequestParam(defaultValue = "0") long after) {
 		this.catalog.lot(id).orElseThrow(() -> new LotNotFoundException("no such lot"));
-		List<String> events = this.catalog.eventsAfter(id, after, MAX_REPLAY)
+		List<String> events = this.catalog.chainedEventsAfter(id, after, MAX_REPLAY)
 			.orElseThrow(() -> new InvalidBidException(
 					"more than " + MAX_REPLAY + " events since " + after + "; fetch the lot instead"));
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body("[" + String.join(",", events) + "]");
+	}
+
+	/** The lot's hash chain recomputed from its stored events (docs/ledger.md). */
+	@GetMapping("/{id}/verify")
+	ChainVerdict verify(@PathVariable long id) {
+		return this.verifier.verifyPublic(id);
+	}
+
+	/**
+	 * The receipt of the accepted bid that caused event {@code sequence}, as a document to keep:
+	 * only for the bidder who made it, or an admin. Anyone else is told there is no such receipt,
+	 * as they would be for a sequence that was no bid.
+	 */
+	@GetMapping("/{id}/receipts/{sequence}")
+	ResponseEntity<?> receipt(@PathVariable long id, @PathVariable long sequence,
+			@AuthenticationPrincipal GavelUser user) {
+		if (user == null) {
+			throw new AuthenticationCredentialsNotFoundException("sign in to see your receipts");
+		}
+		return this.receipts.document(id, sequence, user.id(), user.role() == Role.ADMIN)
+			.<ResponseEntity<?>>map((document) -> ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						"attachment; filename=\"gavel-receipt-lot-" + id + "-" + sequence + ".json\"")
+				.body(document))
+			.orElseGet(() -> {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+						"You have no receipt for that event of that lot.");
+				problem.setProperty("reason", "receipt-not-found");
+				return ResponseEntity.status(HttpStatus.NOT_FOUND)
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.body(problem);
+			});
 	}
 
 	/**

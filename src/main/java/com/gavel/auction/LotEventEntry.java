@@ -8,7 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A stored row of the append-only event log. */
+/** A stored row of the append-only event log, a link of its lot's hash chain. */
 @Entity
 @Table(name = "lot_event")
 class LotEventEntry {
@@ -29,16 +29,23 @@ class LotEventEntry {
 
 	private Long outbidUserId;
 
+	private String prevHash;
+
+	private String hash;
+
 	protected LotEventEntry() {
 	}
 
-	LotEventEntry(long lotId, long sequence, String type, Instant occurredAt, String payload, Long outbidUserId) {
+	LotEventEntry(long lotId, long sequence, String type, Instant occurredAt, String payload, Long outbidUserId,
+			String prevHash, String hash) {
 		this.lotId = lotId;
 		this.sequence = sequence;
 		this.type = type;
 		this.occurredAt = occurredAt;
 		this.payload = payload;
 		this.outbidUserId = outbidUserId;
+		this.prevHash = prevHash;
+		this.hash = hash;
 	}
 
 	long getLotId() {
@@ -63,6 +70,15 @@ class LotEventEntry {
 
 	Long getOutbidUserId() {
 		return this.outbidUserId;
+	}
+
+	/** The hash this event chains from: the previous event's, or the lot's genesis value. */
+	String getPrevHash() {
+		return this.prevHash;
+	}
+
+	String getHash() {
+		return this.hash;
 	}
 
 }

@@ -21,4 +21,9 @@ interface LotRepository extends JpaRepository<Lot, Long> {
 	@Query("select l.id from Lot l where l.status = com.gavel.auction.LotStatus.OPEN or l.status = com.gavel.auction.LotStatus.PAUSED")
 	List<Long> findRunningIds();
 
+	/** Every closed lot's last sequence and hash, by id: the head of the house. */
+	@Query("select new com.gavel.auction.LedgerHead$ClosedLot(l.id, l.lastSequence, l.lastHash, l.closedAt) from Lot l "
+			+ "where l.status = com.gavel.auction.LotStatus.CLOSED order by l.id")
+	List<LedgerHead.ClosedLot> findClosedHeads();
+
 }

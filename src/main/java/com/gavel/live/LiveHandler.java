@@ -232,19 +232,19 @@ class LiveHandler extends AbstractWebSocketHandler {
 			session.rememberAlias(bid.lot(), result.alias());
 			session.send(Frame.direct(this.codec.write(new ServerMessage.BidResult("bid-result", result.requestId(),
 					result.lotId(), true, result.leading(), result.price(), result.alias(), result.sequence(),
-					result.arrivedAt(), null, null, null))));
+					result.arrivedAt(), null, null, null, result.receipt()))));
 		}
 		else {
 			String ask = result.lot() != null ? result.lot().ask() : null;
 			session.send(Frame.direct(this.codec.write(new ServerMessage.BidResult("bid-result", result.requestId(),
 					result.lotId(), false, null, null, null, null, result.arrivedAt(), result.reason().code(),
-					result.reason().message(), ask))));
+					result.reason().message(), ask, null))));
 		}
 	}
 
 	private Frame rejection(ClientMessage.Bid bid, String reason, String message) {
 		return Frame.direct(this.codec.write(new ServerMessage.BidResult("bid-result", bid.requestId(), bid.lot(),
-				false, null, null, null, null, null, reason, message, null)));
+				false, null, null, null, null, null, reason, message, null, null)));
 	}
 
 	private void error(LiveSession session, String code, String message) {

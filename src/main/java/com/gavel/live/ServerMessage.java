@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.gavel.auction.LotView;
+import com.gavel.auction.Receipt;
 
 /** What the server sends, serialized by {@link MessageCodec}. Events are sent as stored. */
 final class ServerMessage {
@@ -20,10 +21,14 @@ final class ServerMessage {
 	record Snapshot(String type, LotView lot, You you) {
 	}
 
+	/**
+	 * @param arrivedAt when the bid reached the server, the time it was judged by
+	 * @param receipt an accepted bid's receipt (docs/ledger.md)
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	/** @param arrivedAt when the bid reached the server, the time it was judged by */
 	record BidResult(String type, String requestId, long lot, boolean accepted, Boolean leading, String price,
-			String alias, Long sequence, Instant arrivedAt, String reason, String message, String ask) {
+			String alias, Long sequence, Instant arrivedAt, String reason, String message, String ask,
+			Receipt receipt) {
 	}
 
 	record Outbid(String type, long lot, long seq, String price, String leader) {

@@ -169,7 +169,7 @@ class ArrivalTimeTests {
 			// Closes the lot and logs it, then fails: none of it may stay, and nothing is published.
 			Lot stored = this.lots.findById(lot).orElseThrow();
 			stored.close(arrived, IncrementTable.defaults());
-			stored.drainEvents().forEach((event) -> this.eventLog.append(lot, event));
+			stored.drainEvents().forEach((event) -> this.eventLog.append(stored, event));
 			this.lots.saveAndFlush(stored);
 			throw new IllegalStateException("refused after closing");
 		}));

@@ -230,7 +230,7 @@ class LotWriterTests {
 	}
 
 	private static AuctionEvent event(long sequence, String name) {
-		return new AuctionEvent(LOT, sequence, LotEventType.BID, Instant.EPOCH, name, null, null);
+		return new AuctionEvent(LOT, sequence, LotEventType.BID, Instant.EPOCH, name, null, null, null);
 	}
 
 	/** Keeps the lot's turn on another thread, as a slow earlier change would, until released. */
