@@ -2,6 +2,7 @@ package com.gavel.live;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +32,9 @@ class LiveBidIntakeTests extends LiveTestSupport {
 
 	@Autowired
 	private AuctionCatalog catalog;
+
+	@Autowired
+	private JsonMapper json;
 
 	@Test
 	void aHugeExponentIsAnInvalidAmountAtOnceAndAnotherBidderIsDecidedMeanwhile() {
@@ -76,6 +81,46 @@ class LiveBidIntakeTests extends LiveTestSupport {
 			assertThat(good.path("accepted").asBoolean()).isTrue();
 			assertThat(Instant.parse(good.path("arrivedAt").asString()))
 				.isEqualTo(this.catalog.history(lot.id()).get(0).at());
+		}
+	}
+
+	@Test
+	void aSocketBidsReceiptAgreesWithTheEventItCausedAndARetryGetsItAgain() {
+		LotView lot = openLot();
+		Account ada = bidder("ada");
+		try (LiveTestClient client = connect(ada)) {
+			client.send(maximum(lot.id(), "receipted-1", "30.00"));
+			JsonNode result = client.await("bid-result", (m) -> m.path("requestId").asString().equals("receipted-1"),
+					WAIT);
+			JsonNode receipt = result.path("receipt");
+			long seq = receipt.path("sequence").asLong();
+			assertThat(seq).isEqualTo(result.path("sequence").asLong());
+			assertThat(receipt.path("lotId").asLong()).isEqualTo(lot.id());
+
+			// The lot's exported log, as anyone fetches it: the event before the bid and the bid's own.
+			List<String> log = this.catalog.chainedEventsAfter(lot.id(), seq - 2, 10).orElseThrow();
+			JsonNode before = this.json.readTree(log.get(0));
+			JsonNode event = this.json.readTree(log.get(1));
+			assertThat(event.path("seq").asLong()).isEqualTo(seq);
+			assertThat(event.path("kind").asString()).isEqualTo("bid");
+			assertThat(receipt.path("hash").asString()).isEqualTo(event.path("hash").asString()).hasSize(64);
+			Instant arrived = Instant.parse(receipt.path("arrivedAt").asString());
+			assertThat(arrived).isEqualTo(Instant.parse(event.path("at").asString()))
+				.isEqualTo(Instant.parse(result.path("arrivedAt").asString()));
+			Instant end = Instant.parse(receipt.path("endsAt").asString());
+			assertThat(end).isEqualTo(Instant.parse(before.path("lot").path("endsAt").asString()));
+			assertThat(receipt.path("beforeEndMs").asLong()).isEqualTo(Duration.between(arrived, end).toMillis());
+
+			client.send(maximum(lot.id(), "receipted-1", "30.00"));
+			JsonNode again = client.await("bid-result",
+					(m) -> m.path("requestId").asString().equals("receipted-1"), WAIT);
+			assertThat(again.path("receipt")).isEqualTo(receipt);
+
+			client.send(bid(lot.id(), "refused-1", "5.00"));
+			JsonNode refused = client.await("bid-result", (m) -> m.path("requestId").asString().equals("refused-1"),
+					WAIT);
+			assertThat(refused.has("receipt")).isFalse();
+			assertThat(refused.path("arrivedAt").asString()).isNotBlank();
 		}
 	}
 

@@ -33,6 +33,8 @@ import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.BidRequest;
 import com.gavel.auction.BidResult;
+import com.gavel.auction.ChainVerdict;
+import com.gavel.auction.ChainVerifier;
 import com.gavel.auction.HouseEvents;
 import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
@@ -49,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Three Gavel nodes on one PostgreSQL database are one house: each lot has one writer across both,
- * every watcher on either node gets every event in sequence order with no gap, and what must
+ * and one hash chain whichever node wrote its events, every watcher on either node gets every
+ * event in sequence order with no gap, and what must
  * happen once per house (the first admin, the demo house) happens once.
  */
 class LiveClusterTests {
@@ -174,6 +177,15 @@ class LiveClusterTests {
 						Long.class, lot.id()))
 					.as("lot %d's log", lot.id())
 					.containsExactlyElementsOf(range(1, last));
+				// Whichever node wrote each event, the lot's hash chain runs through all of them.
+				ChainVerdict verdict = a.bean(ChainVerifier.class).verify(lot.id());
+				assertThat(verdict.valid()).as("lot %d's chain: %s", lot.id(), verdict).isTrue();
+				assertThat(verdict.events()).isEqualTo(last);
+				for (BidResult result : accepted) {
+					assertThat(result.receipt().hash()).isEqualTo(jdbc.queryForObject(
+							"select hash from lot_event where lot_id = ? and sequence = ?", String.class, lot.id(),
+							result.sequence()));
+				}
 				LotView stored = c.bean(AuctionCatalog.class).lot(lot.id()).orElseThrow();
 				assertThat(stored.bids()).isEqualTo(accepted.size());
 				for (LiveTestClient watcher : watchers) {
