@@ -14,6 +14,8 @@ import com.gavel.account.GavelUser;
 import com.gavel.admin.AuditEntry.Via;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionProperties;
+import com.gavel.auction.ChainVerdict;
+import com.gavel.auction.ChainVerifier;
 import com.gavel.auction.LotNotFoundException;
 import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
@@ -45,8 +47,12 @@ class AdminApiController {
 
 	private final AuctionProperties properties;
 
-	AdminApiController(AdminActions actions, AuctionCatalog catalog, AuctionProperties properties) {
+	private final ChainVerifier verifier;
+
+	AdminApiController(AdminActions actions, AuctionCatalog catalog, AuctionProperties properties,
+			ChainVerifier verifier) {
 		this.actions = actions;
+		this.verifier = verifier;
 		this.catalog = catalog;
 		this.properties = properties;
 	}
@@ -54,6 +60,18 @@ class AdminApiController {
 	@GetMapping("/lots")
 	List<LotView> lots() {
 		return this.catalog.allLots();
+	}
+
+	/** One lot's hash chain recomputed from its stored events, drafts included (docs/ledger.md). */
+	@GetMapping("/lots/{id}/verify")
+	ChainVerdict verify(@PathVariable long id) {
+		return this.verifier.verify(id);
+	}
+
+	/** Every lot's hash chain recomputed from its stored events, oldest lot first. */
+	@GetMapping("/ledger/verify")
+	List<ChainVerdict> verifyAll() {
+		return this.verifier.verifyAll();
 	}
 
 	/** Creates a lot; {@code ?schedule=true} also schedules it so it opens at its start. */

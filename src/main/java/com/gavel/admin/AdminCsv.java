@@ -15,6 +15,9 @@ import com.gavel.auction.LotAdminView;
 /**
  * The admin exports as CSV (RFC 4180, via Commons CSV): a header row, then one row per record.
  * Amounts are decimal text in the lot's currency, times ISO-8601 UTC, empty cells for nothing.
+ * Results carry each lot's last sequence and the hash of that event, the bid ledger the hash of
+ * the event each accepted bid caused, so an export can be held against the lot's hash chain
+ * (docs/ledger.md).
  * <p>
  * Text that people typed (titles, usernames, reasons) and that starts with {@code = + - @}, a tab
  * or a carriage return gets a leading apostrophe, so a spreadsheet opening the file shows it as
@@ -24,11 +27,11 @@ final class AdminCsv {
 
 	static final String[] RESULT_HEADER = { "lot_id", "title", "status", "outcome", "currency", "start_price",
 			"reserve_price", "reserve_met", "price", "bids", "winner", "high_bidder", "starts_at", "ends_at",
-			"closed_at", "cancel_reason" };
+			"closed_at", "cancel_reason", "last_sequence", "last_hash" };
 
 	static final String[] LEDGER_HEADER = { "bid_id", "lot_id", "received_at", "bidder_id", "username", "alias",
 			"kind", "amount", "maximum", "status", "reject_reason", "price_after", "leading_after", "sequence",
-			"request_id", "voided_at", "voided_by", "void_reason" };
+			"request_id", "voided_at", "voided_by", "void_reason", "event_hash" };
 
 	static final String[] AUDIT_HEADER = { "id", "at", "actor", "action", "via", "lot_id", "bid_id", "user_id",
 			"detail", "reason" };
@@ -49,7 +52,7 @@ final class AdminCsv {
 				csv.printRecord(l.id(), text(l.lot().title()), l.status(), l.lot().outcome(), l.lot().currency(),
 						l.startPrice(), l.reservePrice(), reserveMet(l.lot().reserve()), l.lot().price(), l.lot().bids(),
 						text(row.winner()), text(row.highBidder()), time(l.lot().startsAt()), time(l.lot().endsAt()),
-						time(l.closedAt()), text(l.cancelReason()));
+						time(l.closedAt()), text(l.cancelReason()), l.lot().sequence(), l.lastHash());
 			}
 		}
 	}
@@ -61,7 +64,7 @@ final class AdminCsv {
 						b.alias(), b.kind(), b.amount(), b.maximum(), b.status(), b.rejectReason(), b.priceAfter(),
 						"accepted".equals(b.status()) || "voided".equals(b.status()) ? b.leadingAfter() : null,
 						b.sequence(), text(b.requestId()), time(b.voidedAt()), text(usernames.get(b.voidedBy())),
-						text(b.voidReason()));
+						text(b.voidReason()), b.eventHash());
 			}
 		}
 	}

@@ -20,6 +20,7 @@ import com.gavel.account.GavelUser;
 import com.gavel.admin.AuditEntry.Via;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionProperties;
+import com.gavel.auction.ChainVerifier;
 import com.gavel.auction.LedgerEntry;
 import com.gavel.auction.LotAdminView;
 import com.gavel.auction.LotNotFoundException;
@@ -65,12 +66,15 @@ class AdminLotController {
 
 	private final LotCategories categories;
 
+	private final ChainVerifier verifier;
+
 	private final LotFormValidator validator = new LotFormValidator();
 
 	AdminLotController(AdminActions actions, AuctionCatalog catalog, AuditLog audit, UserNames names,
 			LotPhotos photos, LotCategories categories, AuctionProperties properties, MessageSource messages,
-			Clock clock) {
+			Clock clock, ChainVerifier verifier) {
 		this.actions = actions;
+		this.verifier = verifier;
 		this.photos = photos;
 		this.categories = categories;
 		this.catalog = catalog;
@@ -246,6 +250,7 @@ class AdminLotController {
 		model.addAttribute("categoryNames", this.categories.names());
 		model.addAttribute("editable", editable(lot));
 		model.addAttribute("locked", termsLocked(lot));
+		model.addAttribute("chain", this.verifier.verify(id));
 		return "admin/lot";
 	}
 

@@ -2,6 +2,7 @@ package com.gavel.auction;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,12 +63,17 @@ public class AuctionCatalog {
 		return this.lots.findById(id).map((l) -> LotAdminView.of(l, this.increments));
 	}
 
-	/** Every bid attempt on a lot, oldest first, rejected and voided ones included: for admins. */
+	/**
+	 * Every bid attempt on a lot, oldest first, rejected and voided ones included, each accepted one
+	 * with the hash of the event that announced it: for admins.
+	 */
 	public List<LedgerEntry> ledger(long lotId) {
 		Lot lot = this.lots.findById(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
+		Map<Long, String> hashes = this.eventLog.hashes(lotId);
 		return this.bids.findByLotIdOrderByIdAsc(lotId)
 			.stream()
-			.map((b) -> LedgerEntry.of(b, lot.getCurrency()))
+			.map((b) -> LedgerEntry.of(b, lot.getCurrency(),
+					b.getSequence() == null ? null : hashes.get(b.getSequence())))
 			.toList();
 	}
 

@@ -9,13 +9,14 @@ import java.time.Instant;
  * @param terms the lot's terms as they stand (its end moves with extensions)
  * @param leaderId the user who leads (or won), {@code null} before the first bid
  * @param sold whether the lot closed with a winner who met the reserve
+ * @param lastHash the hash of the lot's last event (docs/ledger.md), {@code null} before its first
  */
 public record LotAdminView(LotView lot, LotSpec terms, Long leaderId, boolean sold, String cancelReason,
-		Instant closedAt, Instant createdAt) {
+		Instant closedAt, Instant createdAt, String lastHash) {
 
 	static LotAdminView of(Lot lot, IncrementTable increments) {
 		return new LotAdminView(lot.view(increments), lot.terms(), lot.getLeaderId(), lot.sold(),
-				lot.getCancelReason(), lot.getClosedAt(), lot.getCreatedAt());
+				lot.getCancelReason(), lot.getClosedAt(), lot.getCreatedAt(), lot.getLastHash());
 	}
 
 	public long id() {

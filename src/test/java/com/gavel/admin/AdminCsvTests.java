@@ -29,7 +29,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * The CSV exports, downloaded as an admin would and parsed back with Commons CSV: the same rows,
- * field for field, as the database holds (read with plain SQL, not through the code under test).
+ * field for field, as the database holds (read with plain SQL, not through the code under test),
+ * hashes of the lots' event logs included.
  */
 @AdminSpringBootTest
 class AdminCsvTests {
@@ -95,8 +96,9 @@ class AdminCsvTests {
 		List<Map<String, Object>> stored = this.jdbc.queryForList("""
 				select b.id, b.lot_id, b.received_at, b.bidder_id, u.username, b.bidder_alias, b.kind, b.amount,
 				       b.maximum, b.status, b.reject_reason, b.price_after, b.leading_after, b.sequence, b.request_id,
-				       b.voided_at, v.username as voided_by, b.void_reason
+				       b.voided_at, v.username as voided_by, b.void_reason, e.hash as event_hash
 				from bid b join app_user u on u.id = b.bidder_id left join app_user v on v.id = b.voided_by
+				left join lot_event e on e.lot_id = b.lot_id and e.sequence = b.sequence
 				where b.lot_id = ? order by b.id""", lot.id());
 
 		assertThat(rows).hasSize(4).hasSameSizeAs(stored);
@@ -121,7 +123,10 @@ class AdminCsvTests {
 			assertThat(row.get("voided_at")).isEqualTo(text(db.get("VOIDED_AT")));
 			assertThat(row.get("voided_by")).isEqualTo(text(db.get("VOIDED_BY")));
 			assertThat(row.get("void_reason")).isEqualTo(text(db.get("VOID_REASON")));
+			assertThat(row.get("event_hash")).isEqualTo(text(db.get("EVENT_HASH")));
 		}
+		// Accepted and voided bids name the event they caused; a refused one caused none.
+		assertThat(rows).extracting((r) -> r.get("event_hash").length()).containsExactly(64, 64, 0, 64);
 		assertThat(rows).extracting((r) -> r.get("status")).containsExactly("accepted", "voided", "rejected", "accepted");
 		assertThat(rows.get(1).get("void_reason")).isEqualTo("Shill bid, \"confirmed\"\nby phone");
 		assertThat(rows.get(1).get("voided_by")).isEqualTo(admin.username());
@@ -143,7 +148,9 @@ class AdminCsvTests {
 		List<CSVRecord> rows = download("/admin/results.csv", admin, AdminCsv.RESULT_HEADER);
 		List<Map<String, Object>> stored = this.jdbc.queryForList("""
 				select l.id, l.title, l.status, l.currency, l.start_price, l.reserve_price, l.current_price,
-				       l.bid_count, u.username as leader, l.starts_at, l.ends_at, l.closed_at, l.cancel_reason
+				       l.bid_count, u.username as leader, l.starts_at, l.ends_at, l.closed_at, l.cancel_reason,
+				       l.last_sequence, (select e.hash from lot_event e where e.lot_id = l.id
+				                         and e.sequence = l.last_sequence) as last_hash
 				from lot l left join app_user u on u.id = l.leader_id
 				where l.status in ('CLOSED', 'CANCELLED') order by l.id desc""");
 
@@ -164,6 +171,8 @@ class AdminCsvTests {
 			assertThat(row.get("ends_at")).isEqualTo(text(db.get("ENDS_AT")));
 			assertThat(row.get("closed_at")).isEqualTo(text(db.get("CLOSED_AT")));
 			assertThat(row.get("cancel_reason")).isEqualTo(text(db.get("CANCEL_REASON")));
+			assertThat(row.get("last_sequence")).isEqualTo(text(db.get("LAST_SEQUENCE")));
+			assertThat(row.get("last_hash")).isEqualTo(text(db.get("LAST_HASH"))).hasSize(64);
 			Object reserve = db.get("RESERVE_PRICE");
 			Object price = db.get("CURRENT_PRICE");
 			boolean met = reserve == null
