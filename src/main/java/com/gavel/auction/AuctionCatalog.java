@@ -132,6 +132,14 @@ public class AuctionCatalog {
 		return Optional.of(this.eventLog.linksAfter(lotId, sequence));
 	}
 
+	/**
+	 * At most {@code limit} stored events of a lot after {@code sequence}, in order, as the API shows
+	 * them: one page of its log.
+	 */
+	public List<String> chainedEvents(long lotId, long sequence, int limit) {
+		return this.eventLog.linksBetween(lotId, sequence + 1, sequence + limit);
+	}
+
 	/** The lot's state folded from its event log alone, as a client replaying it would see it. */
 	public Optional<LotView> replayedView(long lotId) {
 		LotView view = null;

@@ -34,17 +34,26 @@ class EventLog {
 		this.json = json;
 	}
 
+	/** An event as it is stored: its canonical JSON and its link in the lot's chain. */
+	record Link(String payload, String prevHash, String hash) {
+	}
+
 	AuctionEvent append(Lot lot, LotEventRecord record) {
-		long lotId = lot.getId();
-		String payload = CanonicalJson.write(this.json.valueToTree(new Payload(lotId, record.sequence(),
+		Link link = link(this.json, lot, record);
+		this.repository.save(new LotEventEntry(lot.getId(), record.sequence(), record.type().wireName(), record.at(),
+				link.payload(), record.outbidUserId(), link.prevHash(), link.hash()));
+		return new AuctionEvent(lot.getId(), record.sequence(), record.type(), record.at(), link.payload(),
+				record.lot(), record.outbidUserId(), link.hash());
+	}
+
+	/** Writes the lot's next event in its canonical form and moves the lot's head to it. */
+	static Link link(JsonMapper json, Lot lot, LotEventRecord record) {
+		String payload = CanonicalJson.write(json.valueToTree(new Payload(lot.getId(), record.sequence(),
 				record.type().wireName(), record.at(), record.detail(), record.lot())));
 		String previous = lot.chainHead();
 		String hash = EventChain.link(previous, payload);
 		lot.chained(hash);
-		this.repository.save(new LotEventEntry(lotId, record.sequence(), record.type().wireName(), record.at(), payload,
-				record.outbidUserId(), previous, hash));
-		return new AuctionEvent(lotId, record.sequence(), record.type(), record.at(), payload, record.lot(),
-				record.outbidUserId(), hash);
+		return new Link(payload, previous, hash);
 	}
 
 	List<String> payloadsAfter(long lotId, long sequence) {
@@ -75,6 +84,14 @@ class EventLog {
 			.toList();
 	}
 
+	/** The stored events numbered {@code first} to {@code last} as the API shows them (see {@link #linksAfter}). */
+	List<String> linksBetween(long lotId, long first, long last) {
+		return this.repository.findByLotIdAndSequenceBetweenOrderBySequenceAsc(lotId, first, last)
+			.stream()
+			.map(EventLog::withHashes)
+			.toList();
+	}
+
 	private static String withHashes(LotEventEntry entry) {
 		String payload = entry.getPayload();
 		return payload.substring(0, payload.lastIndexOf('}')) + ",\"prevHash\":\"" + entry.getPrevHash()
@@ -93,7 +110,7 @@ class EventLog {
 	/** The hash of each stored event of a lot, by sequence. */
 	Map<Long, String> hashes(long lotId) {
 		Map<Long, String> hashes = new HashMap<>();
-		for (LotEventRepository.Link link : this.repository.findLinksByLotId(lotId)) {
+		for (LotEventRepository.EventHash link : this.repository.findHashesByLotId(lotId)) {
 			hashes.put(link.sequence(), link.hash());
 		}
 		return hashes;

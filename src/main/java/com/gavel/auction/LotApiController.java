@@ -79,14 +79,26 @@ class LotApiController {
 
 	/**
 	 * The stored events after {@code after}, as raw JSON objects with their links in the lot's hash
-	 * chain, for clients that resync and for anyone who verifies the chain.
+	 * chain, for clients that resync and for anyone who verifies the chain. Without {@code limit}
+	 * all of them (refused when there are more than a thousand: a client that far behind fetches
+	 * the lot); with it, the next {@code limit} at most, so a whole log can be read page by page.
 	 */
 	@GetMapping("/{id}/events")
-	ResponseEntity<String> events(@PathVariable long id, @RequestParam(defaultValue = "0") long after) {
+	ResponseEntity<String> events(@PathVariable long id, @RequestParam(defaultValue = "0") long after,
+			@RequestParam(required = false) Integer limit) {
 		this.catalog.lot(id).orElseThrow(() -> new LotNotFoundException("no such lot"));
-		List<String> events = this.catalog.chainedEventsAfter(id, after, MAX_REPLAY)
-			.orElseThrow(() -> new InvalidBidException(
-					"more than " + MAX_REPLAY + " events since " + after + "; fetch the lot instead"));
+		List<String> events;
+		if (limit != null) {
+			if (limit < 1 || limit > MAX_REPLAY || after < 0) {
+				throw new InvalidBidException("limit must be 1 to " + MAX_REPLAY + " and after at least 0");
+			}
+			events = this.catalog.chainedEvents(id, after, limit);
+		}
+		else {
+			events = this.catalog.chainedEventsAfter(id, after, MAX_REPLAY)
+				.orElseThrow(() -> new InvalidBidException(
+						"more than " + MAX_REPLAY + " events since " + after + "; fetch the lot instead"));
+		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body("[" + String.join(",", events) + "]");
 	}
 

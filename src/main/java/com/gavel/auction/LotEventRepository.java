@@ -8,8 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface LotEventRepository extends JpaRepository<LotEventEntry, Long> {
 
-	/** One link of a lot's chain: an event's sequence and hash. */
-	record Link(long sequence, String hash) {
+	/** An event's sequence and hash. */
+	record EventHash(long sequence, String hash) {
 	}
 
 	List<LotEventEntry> findByLotIdAndSequenceGreaterThanOrderBySequenceAsc(long lotId, long sequence);
@@ -20,8 +20,8 @@ interface LotEventRepository extends JpaRepository<LotEventEntry, Long> {
 
 	Optional<LotEventEntry> findByLotIdAndSequence(long lotId, long sequence);
 
-	@Query("select new com.gavel.auction.LotEventRepository$Link(e.sequence, e.hash) from LotEventEntry e "
+	@Query("select new com.gavel.auction.LotEventRepository$EventHash(e.sequence, e.hash) from LotEventEntry e "
 			+ "where e.lotId = :lotId")
-	List<Link> findLinksByLotId(long lotId);
+	List<EventHash> findHashesByLotId(long lotId);
 
 }

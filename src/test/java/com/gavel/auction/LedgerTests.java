@@ -132,6 +132,31 @@ class LedgerTests {
 	}
 
 	@Test
+	void aLogOfAnyLengthCanBeExportedPageByPage() {
+		long lot = lotWithThreeBids();
+		this.engine.closeNow(lot);
+
+		List<Long> pages = new ArrayList<>();
+		List<Long> seen = new ArrayList<>();
+		long after = 0;
+		while (true) {
+			JsonNode page = getJson("/api/lots/" + lot + "/events?after=" + after + "&limit=2", null);
+			if (page.isEmpty()) {
+				break;
+			}
+			pages.add((long) page.size());
+			page.forEach((event) -> seen.add(event.get("seq").asLong()));
+			after = page.get(page.size() - 1).get("seq").asLong();
+		}
+		assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L);
+		assertThat(pages).containsExactly(2L, 2L, 1L);
+		for (String bad : List.of("limit=0", "limit=1001", "limit=2&after=-1")) {
+			HttpResponse<String> refused = this.api.get("/api/lots/" + lot + "/events?" + bad, null);
+			assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+		}
+	}
+
+	@Test
 	void theApiVerifiesAnIntactChainAndGivesItsHead() {
 		long lot = openLot();
 		bid(lot, this.ada, "1.00", null);
