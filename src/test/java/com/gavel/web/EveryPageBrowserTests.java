@@ -108,6 +108,12 @@ class EveryPageBrowserTests {
 		page(visitor, "register", language, foreign);
 		visitor.get(base() + "/lots/987654321");
 		page(visitor, "error-404", language, foreign);
+		WebDriver phone = this.browsers.open(390, 844, language);
+		phone.get(base() + "/");
+		page(phone, "catalogue-phone", language, foreign);
+		phone.get(base() + "/lots/" + outbid.id());
+		awaitLive(phone);
+		page(phone, "lot-phone", language, foreign);
 
 		// A bidder.
 		WebDriver bidder = this.browsers.open(1280, 900, language);
