@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,6 +26,8 @@ public class Formats {
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
+
+	private static final Pattern ALIAS = Pattern.compile("Bidder (\\d+)");
 
 	private final Clock clock;
 
@@ -87,6 +91,16 @@ public class Formats {
 			return text("time.span.minutes", s / 60);
 		}
 		return text("time.span.seconds", s);
+	}
+
+	/**
+	 * A bidder's alias in the page's language: {@code "Bidder 3"} (as auction/LotView names them, the
+	 * same in every language, since frames and the API carry it) reads "Licitante 3" in Portuguese;
+	 * anything else stays as it is. The scripts do the same ({@code aliasText} in {@code text.js}).
+	 */
+	public String alias(String alias) {
+		Matcher number = ALIAS.matcher((alias != null) ? alias : "");
+		return number.matches() ? text("live.alias", number.group(1)) : alias;
 	}
 
 	private String text(String key, Object... args) {

@@ -71,7 +71,7 @@ class LanguageBrowserTests {
 		awaitLive(visitor);
 		assertThat(text(visitor, "connection")).isEqualTo("Ao vivo");
 		assertThat(words(visitor.findElement(role("price-label")))).isEqualTo("Lance atual");
-		assertThat(text(visitor, "leader")).isEqualTo("Bidder 2 está na frente");
+		assertThat(text(visitor, "leader")).isEqualTo("Licitante 2 está na frente");
 		assertThat(words(visitor.findElement(role("clock-label")))).isEqualTo("Termina em");
 		until(visitor, (d) -> text(d, "countdown").matches("1h \\d\\dmin|2h 00min"));
 		assertThat(text(visitor, "sign-in-to-bid")).isEqualTo("Entre para dar lances");
@@ -86,8 +86,12 @@ class LanguageBrowserTests {
 		assertThat(text(bidder, "bid-ask")).startsWith("Dar lance de ");
 		bidder.findElement(role("bid-ask")).click();
 		until(bidder, (d) -> text(d, "standing-text").startsWith("Lance registrado. Você está na frente com "));
-		until(visitor, (d) -> text(d, "leader").equals("Bidder 3 está na frente"));
+		until(visitor, (d) -> text(d, "leader").equals("Licitante 3 está na frente"));
 		assertThat(text(visitor, "bid-count")).isEqualTo("3 lances");
+		// The history's new row names the bidder as the page does.
+		until(visitor, (d) -> d.findElement(By.cssSelector("[data-role=history] tr")).getText().startsWith("Licitante 3"));
+		visitor.navigate().refresh();
+		assertThat(visitor.findElement(By.cssSelector("[data-role=history] tr")).getText()).startsWith("Licitante 3");
 	}
 
 	@Test
