@@ -8,6 +8,11 @@
 #   --warmup [15] --capacity [12000] --hold [5] --heap [512m] --baseline [true]
 #   --one-lot-watchers [100] --only [hot,overload,many,max,onelot,capacity] (which Gavel scenarios run)
 #   --server-env [none] extra environment for Gavel, e.g. --server-env=GAVEL_LIVE_QUEUECAPACITY=64,NAME=VALUE
+#   --deployments [h2] how Gavel runs, one after another in the same run: h2 (one node on its H2 file),
+#     pg (one node on PostgreSQL), pg2 (two nodes on one PostgreSQL database), e.g.
+#     bench/run.sh --deployments=h2,pg,pg2 --only=hot,max,onelot --baseline=false
+#     For pg deployments a throw-away PostgreSQL cluster (fsync on) is started and removed at the end,
+#     unless GAVEL_TEST_POSTGRES_URL (with _USERNAME and _PASSWORD) names a server to use.
 # One option is the script's own:
 #   --profile=NAME builds with the Maven profile NAME (./mvnw -PNAME) into target/NAME, e.g.
 #   --profile=jetty runs Gavel and the baseline on Jetty instead of Tomcat (see pom.xml).
@@ -15,10 +20,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 profile=""
+postgres=false
 args=()
 for arg in "$@"; do
   case "$arg" in
     --profile=*) profile="${arg#--profile=}" ;;
+    --deployments=*pg*) postgres=true; args+=("$arg") ;;
     *) args+=("$arg") ;;
   esac
 done
@@ -37,8 +44,13 @@ mkdir -p target/bench
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "open files limit: $(ulimit -n)"
 
+if [ "$postgres" = true ] && [ -z "${GAVEL_TEST_POSTGRES_URL:-}" ]; then
+  source .ci/postgres.sh
+  start_postgres on
+fi
+
 # The whole run is bounded: each scenario has a fixed length and bounded waits; this is a backstop.
 jar=$(ls "$PWD/$build"/gavel-*.jar)
-exec timeout 20m java -Xms1g -Xmx6g -XX:+UseParallelGC -Dbench.profile="${profile:-default}" -Dgavel.jar="$jar" \
+timeout 45m java -Xms1g -Xmx6g -XX:+UseParallelGC -Dbench.profile="${profile:-default}" -Dgavel.jar="$jar" \
   -cp "$build/test-classes:$build/classes:$(cat target/bench/classpath.txt)" \
   com.gavel.bench.Bench ${args[@]+"${args[@]}"}

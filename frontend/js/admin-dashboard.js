@@ -90,8 +90,8 @@ function render(ops) {
 
   $('kpi-connections').textContent = number.format(ops.connections ?? 0);
   $('kpi-subscriptions').textContent = number.format(ops.subscriptions ?? 0);
-  $('kpi-p50').textContent = `${millis.format(ops.fanoutP50Ms ?? 0)} ms`;
-  $('kpi-p99').textContent = `${millis.format(ops.fanoutP99Ms ?? 0)} ms`;
+  $('kpi-p50').textContent = t('ms', millis.format(ops.fanoutP50Ms ?? 0));
+  $('kpi-p99').textContent = t('ms', millis.format(ops.fanoutP99Ms ?? 0));
   const rejected = Object.entries(ops.rejected || {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   $('kpi-rejected').textContent = number.format(rejected.reduce((sum, [, n]) => sum + n, 0));
   $('kpi-extensions').textContent = number.format(ops.extensions ?? 0);
@@ -153,10 +153,10 @@ function duration(ms) {
   const h = Math.floor((s % 86400) / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
-  if (d > 0) return `${d}d ${h}h`;
-  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
-  if (m > 0) return `${m}m ${String(sec).padStart(2, '0')}s`;
-  return `${sec}s`;
+  if (d > 0) return t('time.d', d, h);
+  if (h > 0) return t('time.h', h, String(m).padStart(2, '0'));
+  if (m > 0) return t('time.m', m, String(sec).padStart(2, '0'));
+  return t('time.s', sec);
 }
 
 // ---- the chart -------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // The lot page's bid history table: rows from bid events as they come, the whole history fetched
 // again after a void or a resync, newest first. The rows look exactly like the server renders them
 // (templates/lots/lot.html), so a reload shows what the live page showed.
-import { localTime } from './text.js';
+import { aliasText, localTime } from './text.js';
 import { historyRowOf } from './lot-state.js';
 
 const REFETCH_DELAY_MS = 150;
@@ -81,7 +81,7 @@ export class History {
     if (this.isYou(row.bidder)) tr.classList.add('mine');
     const who = document.createElement('td');
     const name = document.createElement('span');
-    name.textContent = row.bidder;
+    name.textContent = aliasText(this.t, row.bidder);
     who.append(name);
     if (this.isYou(row.bidder)) who.append(' ', this.tag(this.t('history.you'), 'tag-you'));
     if (row.kind && row.kind !== 'bid') who.append(' ', this.tag(this.t(`history.kind.${row.kind}`), `tag-${row.kind}`));

@@ -33,9 +33,9 @@ export function priceLabel(T, lot) {
 
 /** Who leads ("Bidder 2 leads", "You lead") or won ("Won by Bidder 2"); '' when nobody does. */
 export function leaderText(T, lot, youLead) {
-  if (lot.status === 'closed' && lot.outcome === 'sold') return youLead ? T.t('wonByYou') : T.t('wonBy', lot.leader);
+  if (lot.status === 'closed' && lot.outcome === 'sold') return youLead ? T.t('wonByYou') : T.t('wonBy', T.alias(lot.leader));
   if (isOver(lot) || !lot.leader) return '';
-  return youLead ? T.t('leaderYou') : T.t('leader', lot.leader);
+  return youLead ? T.t('leaderYou') : T.t('leader', T.alias(lot.leader));
 }
 
 /**
@@ -87,13 +87,13 @@ export function standingText(T, status, lot, you, money) {
     case 'leading':
       return T.t('standing.leading', money(lot.price));
     case 'outbid':
-      return lot.leader ? T.t('standing.outbid', lot.leader, money(lot.price)) : T.t('standing.outbid.noLeader');
+      return lot.leader ? T.t('standing.outbid', T.alias(lot.leader), money(lot.price)) : T.t('standing.outbid.noLeader');
     case 'voided':
       return T.t('standing.voided', you.voided.reason);
     case 'won':
       return T.t('standing.won', money(lot.price));
     case 'lost':
-      return lot.outcome === 'sold' ? T.t('standing.lost', lot.leader, money(lot.price)) : T.t('standing.lost.unsold');
+      return lot.outcome === 'sold' ? T.t('standing.lost', T.alias(lot.leader), money(lot.price)) : T.t('standing.lost.unsold');
     case 'withdrawn':
       return T.t('standing.withdrawn');
     case 'suspended':

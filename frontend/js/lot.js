@@ -269,7 +269,7 @@ function applyEvent(msg) {
       for (const row of historyRowsOf(msg)) history.add(row);
       if (lot.price !== before.price || lot.leader !== before.leader) {
         announce(state.isYou(lot.leader) ? t('announce.newHighYou', money(lot.price))
-          : t('announce.newHigh', money(lot.price), lot.leader));
+          : t('announce.newHigh', money(lot.price), T.alias(lot.leader)));
         flash($('price'));
       }
       break;
@@ -324,7 +324,7 @@ function settleOutbid() {
   } else {
     if (you.voided && msg.seq > you.voided.seq) you.voided = null;
     // A void can leave the lot with no leader at all: say that, not "… leads at …".
-    text = msg.leader ? t('outbid', msg.leader, money(msg.price)) : t('outbid.noLeader');
+    text = msg.leader ? t('outbid', T.alias(msg.leader), money(msg.price)) : t('outbid.noLeader');
   }
   render();
   alertNow(text);
@@ -362,7 +362,7 @@ function bidResult(msg) {
       status = 'won';
       sequence += 1;
     } else if (!msg.leading) {
-      text = t('result.beaten', money(msg.price), money(frame.maximum || frame.amount), state.lot.leader || '');
+      text = t('result.beaten', money(msg.price), money(frame.maximum || frame.amount), T.alias(state.lot.leader) || '');
     } else if (frame.maximum && leadingBefore) text = t('result.raisedMaximum', money(msg.price), money(frame.maximum));
     else if (frame.maximum) text = t('result.maximumLeading', money(msg.price), money(frame.maximum));
     else text = t('result.leading', money(msg.price));

@@ -14,6 +14,11 @@ export class Texts {
     return text.replace(/\{(\d+)\}/g, (m, i) => (args[i] == null ? '' : String(args[i])));
   }
 
+  /** A bidder's alias in the page's language: "Bidder 3" reads "Licitante 3" in Portuguese. */
+  alias(alias) {
+    return aliasText((key, ...args) => this.t(key, ...args), alias);
+  }
+
   /** Time left as "2h 05m", "4m 09s", "12s". */
   remaining(ms) {
     const s = Math.max(0, Math.ceil(ms / 1000));
@@ -26,6 +31,16 @@ export class Texts {
     if (minutes > 0) return this.t('time.m', minutes, pad(seconds));
     return this.t('time.s', seconds);
   }
+}
+
+/**
+ * An alias as the server names it ("Bidder 3": auction/LotView, the same in every language, since
+ * frames and the API carry it and pages compare it) as the page says it, with the sentence
+ * "alias" ({0}: the number); anything else as it is.
+ */
+export function aliasText(t, alias) {
+  const number = /^Bidder (\d+)$/.exec(alias || '');
+  return number ? t('alias', number[1]) : alias;
 }
 
 export function readJson(id) {

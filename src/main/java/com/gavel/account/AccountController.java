@@ -3,9 +3,12 @@ package com.gavel.account;
 import java.util.Locale;
 
 import com.gavel.account.SignInThrottle.Refusal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -19,13 +22,28 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+/**
+ * Signing in and registering. Both pages carry the page the person came from ({@link ReturnPath},
+ * the {@code next} parameter); registering signs the new bidder in and sends them back there.
+ */
 @Controller
 class AccountController {
 
-	record RegistrationForm(
-			@NotBlank @Size(min = 3, max = 40) @Pattern(regexp = "[A-Za-z0-9_.-]+",
-					message = "{registration.username.pattern}") String username,
-			@NotBlank @Email @Size(max = 254) String email, String password) {
+	/**
+	 * Every rule has a sentence of its own in the message files, said next to the field; the rules
+	 * of one field do not overlap, so a field says one thing at a time.
+	 */
+	record RegistrationForm(@NotNull(message = "{registration.username.size}")
+			@Size(min = 3, max = 40, message = "{registration.username.size}")
+			@Pattern(regexp = "[A-Za-z0-9_.-]*", message = "{registration.username.pattern}") String username,
+			@NotBlank(message = "{registration.email.required}")
+			@Email(message = "{registration.email.invalid}")
+			@Size(max = 254, message = "{registration.email.long}") String email,
+			String password) {
+	}
+
+	/** The sign-in form's fields, for the shared field fragment; Spring Security reads the POST. */
+	record SignInForm(String username, String password) {
 	}
 
 	private final AccountService accounts;
@@ -36,12 +54,15 @@ class AccountController {
 
 	private final MessageSource messages;
 
+	private final RegisteredSignIn registered;
+
 	AccountController(AccountService accounts, PasswordPolicy passwords, SignInProperties signIn,
-			MessageSource messages) {
+			MessageSource messages, RegisteredSignIn registered) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.signIn = signIn;
 		this.messages = messages;
+		this.registered = registered;
 	}
 
 	/**
@@ -54,6 +75,7 @@ class AccountController {
 			long seconds = Math.min(throttled, this.signIn.maxRefusal().toSeconds());
 			model.addAttribute("throttled", this.messages.getMessage(Refusal.message(seconds), locale));
 		}
+		model.addAttribute("signIn", new SignInForm("", ""));
 		return "account/login";
 	}
 
@@ -63,18 +85,20 @@ class AccountController {
 		return "account/register";
 	}
 
+	/** A new bidder, signed in at once and sent back to the page they came from. */
 	@PostMapping("/register")
 	String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		// The policy rather than validation annotations, so the message names the rule that failed.
 		this.passwords.check(form.password())
 			.ifPresent((problem) -> result.rejectValue("password", problem.messageCode(), problem.messageArguments(),
 					null));
 		if (!result.hasErrors()) {
 			try {
-				this.accounts.register(form.username(), form.email(), form.password(), Role.BIDDER);
-				redirect.addFlashAttribute("registered", form.username().trim());
-				return "redirect:/login";
+				Account account = this.accounts.register(form.username(), form.email(), form.password(), Role.BIDDER);
+				this.registered.signIn(account, request, response);
+				redirect.addFlashAttribute("welcome", account.username());
+				return "redirect:" + ReturnPath.of(request).orElse("/");
 			}
 			catch (RegistrationException ex) {
 				result.rejectValue(ex.field(), ex.code(), ex.arguments(), ex.getMessage());

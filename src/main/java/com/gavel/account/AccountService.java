@@ -47,10 +47,11 @@ public class AccountService {
 		String name = username.trim();
 		String mail = email.trim().toLowerCase(Locale.ROOT);
 		if (this.users.existsByUsernameIgnoreCase(name)) {
-			throw new RegistrationException("username", "That username is taken.");
+			throw new RegistrationException("username", "registration.username.taken", "That username is taken.");
 		}
 		if (this.users.existsByEmailIgnoreCase(mail)) {
-			throw new RegistrationException("email", "An account with that email already exists.");
+			throw new RegistrationException("email", "registration.email.taken",
+					"An account with that email already exists.");
 		}
 		User user = new User(name, mail, this.passwordEncoder.encode(rawPassword), role, this.clock.instant());
 		return this.users.save(user).toAccount();

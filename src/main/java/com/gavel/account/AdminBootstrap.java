@@ -60,9 +60,9 @@ class AdminBootstrap implements ApplicationRunner {
 		// warning scrolls past, the admin account stays open to the first guesses.
 		this.passwords.check(password).ifPresent((problem) -> {
 			throw new IllegalStateException("Refusing to create the first admin '" + this.properties.username()
-					+ "': GAVEL_ADMIN_PASSWORD " + this.messages.getMessage(problem.messageCode(),
+					+ "' with GAVEL_ADMIN_PASSWORD: " + this.messages.getMessage(problem.messageCode(),
 							problem.messageArguments(), Locale.ENGLISH)
-					+ ". Choose another, or leave it unset to have a random one generated.");
+					+ " Choose another, or leave it unset to have a random one generated.");
 		});
 		this.accounts.register(this.properties.username(), this.properties.email(), password, Role.ADMIN);
 		if (generated) {

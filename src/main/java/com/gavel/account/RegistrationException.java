@@ -13,8 +13,9 @@ public class RegistrationException extends RuntimeException {
 
 	private final Object[] arguments;
 
-	public RegistrationException(String field, String message) {
-		this(field, "taken", new Object[0], message);
+	/** The username or email is taken: {@code code} is the message key that says so. */
+	public RegistrationException(String field, String code, String message) {
+		this(field, code, new Object[0], message);
 	}
 
 	private RegistrationException(String field, String code, Object[] arguments, String message) {

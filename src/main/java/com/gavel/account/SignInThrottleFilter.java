@@ -117,7 +117,8 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
 			.increment();
 		long seconds = refusal.seconds();
 		if (form) {
-			this.redirect.sendRedirect(request, response, "/login?throttled=" + seconds);
+			this.redirect.sendRedirect(request, response,
+					"/login?throttled=" + seconds + ReturnPath.carriedOn(request, "&"));
 			return;
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import com.gavel.account.AccountService;
 import com.gavel.auction.HouseEvents;
+import com.gavel.config.SessionSignedOut;
 import com.gavel.config.SharedDatabase;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,9 +48,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * and every {@code gavel.cluster.repair-interval} compares the running lots' last sequences with
  * what it published, which repairs a notice lost while a connection was down.
  * <p>
- * A ban goes round the same way ({@code ban:<user id>}), so the banned user's sockets are closed
- * on every node, not only on the one where the admin banned them. Only active on a shared
- * database.
+ * A ban ({@code ban:<user id>}) and a sign-out ({@code signout:<session id>}) go round the same
+ * way, so the banned user's sockets, or those of the session signed out of, are closed on every
+ * node, not only on the one where it happened. Only active on a shared database.
  */
 @Component
 @EnableConfigurationProperties(ClusterProperties.class)
@@ -77,8 +78,8 @@ class ClusterRelay implements SmartLifecycle {
 	/** Lots committed here and not announced yet: first and last sequence. */
 	private final Map<Long, long[]> unannounced = new ConcurrentHashMap<>();
 
-	/** Users banned here and not announced yet. */
-	private final Queue<Long> bans = new ConcurrentLinkedQueue<>();
+	/** Bans and sign-outs here not announced yet: "ban:user" and "signout:session" entries. */
+	private final Queue<String> accountNotices = new ConcurrentLinkedQueue<>();
 
 	/** Set while this thread publishes what another node announced, which is not announced again. */
 	private final ThreadLocal<Boolean> relaying = ThreadLocal.withInitial(() -> false);
@@ -119,7 +120,15 @@ class ClusterRelay implements SmartLifecycle {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(AccountService.BanChanged change) {
 		if (this.running && change.banned() && !this.relaying.get()) {
-			this.bans.add(change.userId());
+			this.accountNotices.add("ban:" + change.userId());
+			wakeAnnouncer();
+		}
+	}
+
+	@EventListener
+	void on(SessionSignedOut signedOut) {
+		if (this.running && !this.relaying.get()) {
+			this.accountNotices.add("signout:" + signedOut.sessionId());
 			wakeAnnouncer();
 		}
 	}
@@ -135,7 +144,7 @@ class ClusterRelay implements SmartLifecycle {
 
 	private void announce() {
 		while (this.running) {
-			if (this.unannounced.isEmpty() && this.bans.isEmpty()) {
+			if (this.unannounced.isEmpty() && this.accountNotices.isEmpty()) {
 				LockSupport.parkNanos(this, POLL.toNanos());
 				continue;
 			}
@@ -155,13 +164,13 @@ class ClusterRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * "lot:first:last" and "ban:user" entries, comma-separated, each payload within PostgreSQL's
-	 * limit.
+	 * "lot:first:last", "ban:user" and "signout:session" entries, comma-separated, each payload
+	 * within PostgreSQL's limit.
 	 */
 	private List<String> drain() {
 		List<String> entries = new ArrayList<>();
-		for (Long user = this.bans.poll(); user != null; user = this.bans.poll()) {
-			entries.add("ban:" + user);
+		for (String notice = this.accountNotices.poll(); notice != null; notice = this.accountNotices.poll()) {
+			entries.add(notice);
 		}
 		for (Long lot : List.copyOf(this.unannounced.keySet())) {
 			long[] range = this.unannounced.remove(lot);
@@ -229,7 +238,10 @@ class ClusterRelay implements SmartLifecycle {
 			String[] parts = entry.split(":");
 			try {
 				if (parts[0].equals("ban")) {
-					relayBan(Long.parseLong(parts[1]));
+					relay(new AccountService.BanChanged(Long.parseLong(parts[1]), true));
+				}
+				else if (parts[0].equals("signout")) {
+					relay(new SessionSignedOut(parts[1]));
 				}
 				else {
 					this.events.caughtUp(Long.parseLong(parts[0]), Long.parseLong(parts[1]),
@@ -242,11 +254,11 @@ class ClusterRelay implements SmartLifecycle {
 		}
 	}
 
-	/** Closes the banned user's sockets on this node as the node that banned them did on its own. */
-	private void relayBan(long userId) {
+	/** Closes the sockets here as the node where the ban or the sign-out happened did on its own. */
+	private void relay(Object accountEvent) {
 		this.relaying.set(true);
 		try {
-			this.publisher.publishEvent(new AccountService.BanChanged(userId, true));
+			this.publisher.publishEvent(accountEvent);
 		}
 		finally {
 			this.relaying.remove();

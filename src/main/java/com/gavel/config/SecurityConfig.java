@@ -42,7 +42,8 @@ class SecurityConfig {
 			.requestMatchers("/actuator/**").hasRole("ADMIN")
 			.requestMatchers("/my/**").authenticated()
 			.anyRequest().permitAll())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			// Where a sign-in lands, and a failed one returns to: account/SignInFlow.
+			.formLogin((form) -> form.loginPage("/login").permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/"))
 			.httpBasic(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"))

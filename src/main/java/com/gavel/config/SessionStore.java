@@ -5,9 +5,8 @@ import java.sql.DatabaseMetaData;
 import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpSession;
-import jakarta.websocket.server.ServerContainer;
-import org.apache.tomcat.websocket.server.WsServerContainer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -24,11 +23,10 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * "Sessions"; tables from the V12 migration). Two things it does not do as a servlet container's
  * own sessions do, made up for here:
  * <ul>
- * <li>Signing out ends the sockets opened with that session (1008). Tomcat notes the session of
- * every signed-in socket at its handshake and closes them when that session is invalidated, but
- * it hears of that only from its own sessions, or from a session attribute it sets after the
- * handshake's request has ended, which Spring Session no longer stores. So signing out tells
- * Tomcat directly. Sockets on other nodes are not reached this way.</li>
+ * <li>Signing out ends the sockets opened with that session (1008), on every node: Tomcat hears
+ * of the end of a session only from its own sessions, so signing out says so with
+ * {@link SessionSignedOut}, which {@link SignedOutSockets} hears here and the cluster relay
+ * carries to the other nodes.</li>
  * <li>On PostgreSQL, a session attribute that two concurrent requests of one session both add is
  * written with Spring Session's upsert for PostgreSQL, so the second request does not fail on the
  * attribute's primary key.</li>
@@ -38,12 +36,11 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 class SessionStore {
 
 	@Bean
-	Customizer<HttpSecurity> closeSocketsOnSignOut() {
+	Customizer<HttpSecurity> closeSocketsOnSignOut(ApplicationEventPublisher events) {
 		LogoutHandler closeSockets = (request, response, authentication) -> {
 			HttpSession session = request.getSession(false);
-			Object container = request.getServletContext().getAttribute(ServerContainer.class.getName());
-			if (session != null && container instanceof WsServerContainer tomcat) {
-				tomcat.handleHttpSessionKeyUnbound(session.getId());
+			if (session != null) {
+				events.publishEvent(new SessionSignedOut(session.getId()));
 			}
 		};
 		return (http) -> http.logout((logout) -> logout.addLogoutHandler(closeSockets));

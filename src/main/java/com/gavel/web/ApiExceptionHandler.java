@@ -8,11 +8,13 @@ import com.gavel.auction.LotNotFoundException;
 import com.gavel.auction.LotStateException;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -52,6 +54,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Some fields are not valid.");
 		problem.setProperty("fields", fields);
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * The database cannot be reached (a restart, a failover): the client may send the same request
+	 * again, with the same request id for a bid, which is never counted twice.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+					"The auction house cannot reach its database just now. Try again in a moment."));
 	}
 
 	@Override

@@ -9,7 +9,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +27,15 @@ public class Formats {
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
+	private static final Pattern ALIAS = Pattern.compile("Bidder (\\d+)");
+
 	private final Clock clock;
 
-	Formats(Clock clock) {
+	private final MessageSource messages;
+
+	Formats(Clock clock, MessageSource messages) {
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	/** {@code "62.00", "EUR"} → {@code "€62.00"}; {@code null} stays {@code null}. */
@@ -46,46 +55,56 @@ public class Formats {
 		return instant == null ? "" : DATE_TIME.format(instant);
 	}
 
-	/** Time left until {@code end} on the server's clock: {@code "2h 05m"}, {@code "4m 09s"}, {@code "0s"}. */
+	/**
+	 * Time left until {@code end} on the server's clock, in the page's language with the scripts'
+	 * words ({@code live.time.*}): {@code "2h 05m"}, {@code "4m 09s"}, {@code "0s"}.
+	 */
 	public String remaining(Instant end) {
-		return duration(Duration.between(this.clock.instant(), end));
-	}
-
-	static String duration(Duration d) {
-		if (d.isNegative() || d.isZero()) {
-			return "0s";
-		}
-		long s = d.toSeconds();
+		Duration d = Duration.between(this.clock.instant(), end);
+		long s = (d.isNegative() || d.isZero()) ? 0 : d.toSeconds();
 		long days = s / 86400;
 		long hours = (s % 86400) / 3600;
 		long minutes = (s % 3600) / 60;
 		long seconds = s % 60;
 		if (days > 0) {
-			return days + "d " + hours + "h";
+			return text("live.time.d", Long.toString(days), Long.toString(hours));
 		}
 		if (hours > 0) {
-			return hours + "h " + pad(minutes) + "m";
+			return text("live.time.h", Long.toString(hours), pad(minutes));
 		}
 		if (minutes > 0) {
-			return minutes + "m " + pad(seconds) + "s";
+			return text("live.time.m", Long.toString(minutes), pad(seconds));
 		}
-		return seconds + "s";
+		return text("live.time.s", Long.toString(seconds));
 	}
 
-	/** A soft-close window or extension in words a bidder reads at a glance: "2 minutes", "90 seconds". */
+	/**
+	 * A soft-close window or extension in words a bidder reads at a glance, in the page's
+	 * language: "2 minutes", "90 seconds".
+	 */
 	public String span(Duration d) {
 		long s = d.toSeconds();
 		if (s % 3600 == 0 && s >= 3600) {
-			return plural(s / 3600, "hour");
+			return text("time.span.hours", s / 3600);
 		}
 		if (s % 60 == 0 && s >= 60) {
-			return plural(s / 60, "minute");
+			return text("time.span.minutes", s / 60);
 		}
-		return plural(s, "second");
+		return text("time.span.seconds", s);
 	}
 
-	private static String plural(long n, String unit) {
-		return n + " " + unit + (n == 1 ? "" : "s");
+	/**
+	 * A bidder's alias in the page's language: {@code "Bidder 3"} (as auction/LotView names them, the
+	 * same in every language, since frames and the API carry it) reads "Licitante 3" in Portuguese;
+	 * anything else stays as it is. The scripts do the same ({@code aliasText} in {@code text.js}).
+	 */
+	public String alias(String alias) {
+		Matcher number = ALIAS.matcher((alias != null) ? alias : "");
+		return number.matches() ? text("live.alias", number.group(1)) : alias;
+	}
+
+	private String text(String key, Object... args) {
+		return this.messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
 	private static String pad(long n) {

@@ -122,15 +122,6 @@ class LotPageController {
 		}
 	}
 
-	/**
-	 * "Sign in to bid" links here: the path needs a signed-in user, so Spring Security asks for the
-	 * sign-in and then comes back, and this sends the bidder on to the lot they wanted.
-	 */
-	@GetMapping("/my/lots/{id}")
-	String afterSignIn(@PathVariable long id) {
-		return "redirect:/lots/" + id;
-	}
-
 	/** leading, outbid, not-bidding, won, lost or withdrawn: how a bidder stands, in the pages' words. */
 	static String youStatus(LotView lot, String alias, boolean leading) {
 		return BidderStanding.of(lot, alias, leading, false, false);

@@ -53,10 +53,10 @@ record LotPanel(String priceLabel, String leader, String outcome, String closedA
 		}
 		String leader = "";
 		if (sold) {
-			leader = you ? s.t("wonByYou") : s.t("wonBy", lot.leader());
+			leader = you ? s.t("wonByYou") : s.t("wonBy", s.fmt().alias(lot.leader()));
 		}
 		else if (!over && lot.leader() != null) {
-			leader = you ? s.t("leaderYou") : s.t("leader", lot.leader());
+			leader = you ? s.t("leaderYou") : s.t("leader", s.fmt().alias(lot.leader()));
 		}
 		String closedAt = "";
 		if (over && lot.closedAt() != null) {
@@ -82,11 +82,11 @@ record LotPanel(String priceLabel, String leader, String outcome, String closedA
 	private static String standingText(LotView lot, String standing, String money, String voidReason, Sentences s) {
 		return switch (standing) {
 			case "leading" -> s.t("standing.leading", money);
-			case "outbid" -> lot.leader() != null ? s.t("standing.outbid", lot.leader(), money)
+			case "outbid" -> lot.leader() != null ? s.t("standing.outbid", s.fmt().alias(lot.leader()), money)
 					: s.t("standing.outbid.noLeader");
 			case "voided" -> s.t("standing.voided", voidReason);
 			case "won" -> s.t("standing.won", money);
-			case "lost" -> "sold".equals(lot.outcome()) ? s.t("standing.lost", lot.leader(), money)
+			case "lost" -> "sold".equals(lot.outcome()) ? s.t("standing.lost", s.fmt().alias(lot.leader()), money)
 					: s.t("standing.lost.unsold");
 			case "withdrawn" -> s.t("standing.withdrawn");
 			case "suspended" -> s.t("standing.suspended");

@@ -57,11 +57,11 @@ class AdminBootstrapTests {
 		given(this.accounts.hasAdmin()).willReturn(false);
 		assertThatIllegalStateException()
 			.isThrownBy(() -> bootstrap(new AdminProperties("boss", "boss@gavel.test", "secret123")).run(null))
-			.withMessage("Refusing to create the first admin 'boss': GAVEL_ADMIN_PASSWORD must be at least 10 "
-					+ "characters long. Choose another, or leave it unset to have a random one generated.");
+			.withMessage("Refusing to create the first admin 'boss' with GAVEL_ADMIN_PASSWORD: The password must be "
+					+ "at least 10 characters long. Choose another, or leave it unset to have a random one generated.");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> bootstrap(new AdminProperties("boss", "boss@gavel.test", "Password123")).run(null))
-			.withMessageContaining("GAVEL_ADMIN_PASSWORD is one of the most common passwords");
+			.withMessageContaining("GAVEL_ADMIN_PASSWORD: This is one of the most common passwords");
 		verify(this.accounts, never()).register(anyString(), anyString(), anyString(), any());
 	}
 

@@ -84,6 +84,34 @@ class StoredSessionTests {
 	}
 
 	@Test
+	void registeringSignsInWithANewStoredSessionAndANewCsrfToken() {
+		String name = TestAccounts.uniqueName("joiner");
+		HttpClient browser = browser();
+		HttpResponse<String> form = send(browser, request("/register?next=/my/watchlist").GET());
+		String anonymous = setCookie(form, "SESSION");
+		String token = FormSignIn.csrfToken(form.body());
+
+		HttpResponse<String> registered = send(browser,
+				request("/register").header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&email=" + name
+							+ "%40example.test&password=a+good+long+password&next=%2Fmy%2Fwatchlist&_csrf="
+							+ FormSignIn.enc(token))));
+
+		assertThat(registered.statusCode()).isEqualTo(302);
+		assertThat(registered.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(URI.create(base()).resolve(location).getPath()).isEqualTo("/my/watchlist"));
+		String cookie = setCookie(registered, "SESSION");
+		assertThat(value(cookie)).as("a new session at sign-in").isNotEqualTo(value(anonymous));
+		assertThat(this.jdbc.queryForObject("select principal_name from spring_session where session_id = ?",
+				String.class, sessionId(cookie)))
+			.isEqualTo(name);
+		HttpResponse<String> watchlist = page(browser, "/my/watchlist");
+		assertThat(watchlist.statusCode()).isEqualTo(200);
+		assertThat(watchlist.body()).contains("Welcome, " + name + ". You’re signed in and can bid.");
+		assertThat(FormSignIn.csrfToken(watchlist.body())).as("a new CSRF token with the sign-in").isNotEqualTo(token);
+	}
+
+	@Test
 	void theStoredSessionHoldsNoPasswordHash() {
 		Account gus = TestAccounts.newBidder(this.accounts, "hash");
 		String sessionId = sessionIdOf(FormSignIn.signIn(base(), gus.username(), TestAccounts.PASSWORD));

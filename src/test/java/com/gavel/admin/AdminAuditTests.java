@@ -241,7 +241,7 @@ class AdminAuditTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(html).contains(this.admin.username()).contains("cancelled lot").contains("Damaged in transit")
+		assertThat(html).contains(this.admin.username()).contains("withdrew lot").contains("Damaged in transit")
 			.contains("Lot #" + lot.id());
 	}
 

@@ -1,21 +1,12 @@
 package com.gavel.admin;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,8 +21,6 @@ import com.gavel.web.Browsers;
  * confirm dialogs and full-page screenshots.
  */
 final class AdminBrowsers implements AutoCloseable {
-
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	/** How long a page may take to show what the server just did: bounded, generous for slow CI. */
 	static final Duration WAIT = Duration.ofSeconds(15);
@@ -73,31 +62,9 @@ final class AdminBrowsers implements AutoCloseable {
 		alert.accept();
 	}
 
-	/**
-	 * Saves the whole page (not just the window) as {@code target/screenshots/name.png}: the window
-	 * grows to the page's height for the shot, then goes back.
-	 */
+	/** The whole page as {@code target/screenshots/name.png} ({@link Browsers#screenshotWholePage}). */
 	static Path screenshot(WebDriver driver, String name) {
-		Dimension before = driver.manage().window().getSize();
-		try {
-			Files.createDirectories(SCREENSHOTS);
-			Number height = (Number) ((JavascriptExecutor) driver)
-				.executeScript("return document.documentElement.scrollHeight");
-			int chrome = before.getHeight() - ((Number) ((JavascriptExecutor) driver)
-				.executeScript("return window.innerHeight")).intValue();
-			driver.manage().window().setSize(new Dimension(before.getWidth(),
-					Math.min(4000, Math.max(before.getHeight(), height.intValue() + chrome))));
-			Path target = SCREENSHOTS.resolve(name + ".png");
-			File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-			return target;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			driver.manage().window().setSize(before);
-		}
+		return Browsers.screenshotWholePage(driver, name);
 	}
 
 	/** Screenshots of every open browser, named after the failed test, to see what went wrong. */

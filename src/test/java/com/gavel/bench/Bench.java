@@ -84,6 +84,9 @@ public final class Bench {
 		/** Which scenarios run: hot, overload, many, max, capacity (the baseline follows --baseline). */
 		java.util.Set<String> only = new java.util.HashSet<>(List.of("hot", "overload", "many", "max", "onelot", "capacity"));
 
+		/** How Gavel runs, one after another in the same run: h2, pg (one node), pg2 (two nodes). */
+		List<Deployment> deployments = List.of(Deployment.parse("h2"));
+
 		Path out = Path.of("target", "bench");
 
 		static Options parse(String[] args) {
@@ -110,6 +113,9 @@ public final class Bench {
 					case "baseline" -> o.baseline = Boolean.parseBoolean(v);
 					case "out" -> o.out = Path.of(v);
 					case "only" -> o.only = new java.util.HashSet<>(List.of(v.split(",")));
+					case "deployments" -> o.deployments = java.util.Arrays.stream(v.split(","))
+						.map(Deployment::parse)
+						.toList();
 					case "server-env" -> {
 						for (String pair : v.split(",")) {
 							String[] nv = pair.split("=", 2);
@@ -140,9 +146,16 @@ public final class Bench {
 
 	private final Map<String, Object> machine = new LinkedHashMap<>();
 
+	/** The server under test; for a cluster, its first node, which the HTTP calls go to. */
 	private PackagedApp server;
 
+	/** Every node of the deployment under test: sockets are spread over them. */
+	private List<PackagedApp> nodes = List.of();
+
+	/** CPU is summed over {@link #nodeStats}; heap and RSS are the first node's. */
 	private ProcStats stats;
+
+	private List<ProcStats> nodeStats = List.of();
 
 	private String serverName;
 
@@ -161,23 +174,24 @@ public final class Bench {
 		Files.createDirectories(options.out);
 		Bench bench = new Bench(options);
 		long started = System.nanoTime();
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			PackagedApp running = bench.server;
-			if (running != null) {
-				running.kill();
-			}
-		}));
+		Runtime.getRuntime().addShutdownHook(new Thread(bench::killServers));
 		try {
 			bench.run();
 		}
 		finally {
-			if (bench.server != null) {
-				bench.server.kill();
-			}
+			bench.killServers();
 		}
 		bench.machine.put("benchSeconds", (System.nanoTime() - started) / 1_000_000_000L);
 		bench.report();
 		System.exit(0);
+	}
+
+	private void killServers() {
+		PackagedApp running = this.server;
+		if (running != null) {
+			running.kill();
+		}
+		this.nodes.forEach(PackagedApp::kill);
 	}
 
 	private void run() throws Exception {
@@ -191,11 +205,48 @@ public final class Bench {
 		this.machine.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
 		this.machine.put("started", Instant.now().toString());
 
-		// ---- Gavel -----------------------------------------------------------------------
-		Path data = Files.createTempDirectory("gavel-bench-");
-		int port = PackagedApp.freePort();
-		Path gcLog = this.options.out.resolve("gavel-gc.log");
-		Files.deleteIfExists(gcLog);
+		for (Deployment deployment : this.options.deployments) {
+			gavel(deployment);
+		}
+
+		// ---- the baseline: a bare broadcast server on the same stack ---------------------
+		if (this.options.baseline) {
+			Path baseGc = this.options.out.resolve("baseline-gc.log");
+			Files.deleteIfExists(baseGc);
+			int basePort = PackagedApp.freePort();
+			List<String> command = List.of(PackagedApp.java(), "-Xmx" + this.options.heap,
+					"-Xlog:gc:file=" + baseGc + ":time", "-cp", System.getProperty("java.class.path"),
+					"com.gavel.bench.baseline.BroadcastServer", "--server.port=" + basePort);
+			log("starting the baseline broadcast server on port %d", basePort);
+			this.server = PackagedApp.command(command, Path.of("."), Map.of(), this.options.out.resolve("baseline.log"),
+					basePort).start();
+			awaitHttp(this.server, Duration.ofMinutes(2));
+			this.stats = new ProcStats(this.server.pid(), baseGc);
+			this.serverName = "baseline";
+			List<Conn> senders = new ArrayList<>();
+			Phase idle = new Phase("idle");
+			for (int i = 0; i < this.options.bidders; i++) {
+				senders.add(open(basePort, idle, null, i).get(30, TimeUnit.SECONDS));
+			}
+			baseline(new Phase("warmup"), senders, Math.min(this.options.watchers, 200),
+					Math.min(this.options.overloadRate, 100), this.options.warmup, false);
+			baseline(new Phase("hot lot"), senders, this.options.watchers, this.options.rate, this.options.seconds,
+					true);
+			baseline(new Phase("overload"), senders, this.options.watchers, this.options.overloadRate,
+					this.options.seconds, true);
+			senders.forEach(Conn::close);
+			if (this.options.only.contains("capacity")) {
+				guard("capacity", () -> capacity(1L, List.of()));
+			}
+			this.machine.put("baselineVmHwmMb", round(this.stats.statusMb("VmHWM")));
+			this.server.stop(Duration.ofSeconds(30));
+			this.server = null;
+		}
+		this.machine.put("loadAverageAtEnd", Files.readString(Path.of("/proc/loadavg")).trim());
+	}
+
+	/** Gavel as the deployment runs it, through the scenarios --only names. */
+	private void gavel(Deployment deployment) throws Exception {
 		Map<String, String> env = new LinkedHashMap<>(Map.of("GAVEL_ADMIN_PASSWORD", ADMIN_PASSWORD,
 				"GAVEL_DEMO_ENABLED", "false",
 				// Bids per bidder are limited to 5/s (burst 10) by default; the benchmark's bidders
@@ -205,13 +256,15 @@ public final class Bench {
 				"GAVEL_LIVE_MAXSOCKETSPERADDRESS", "1000000"));
 		env.putAll(this.options.serverEnv);
 		this.machine.put("serverEnv", this.options.serverEnv);
-		log("starting Gavel (packaged jar, -Xmx%s) on port %d, data in %s", this.options.heap, port, data);
-		this.server = PackagedApp.gavel(data, port, this.options.out.resolve("gavel.log"), env,
-				List.of("-Xmx" + this.options.heap, "-Xlog:gc:file=" + gcLog + ":time"))
-			.start()
-			.awaitReady(Duration.ofMinutes(3));
-		this.stats = new ProcStats(this.server.pid(), gcLog);
-		this.serverName = "gavel";
+		this.nodes = deployment.start(env, this.options.out, this.options.heap);
+		this.server = this.nodes.get(0);
+		List<ProcStats> stats = new ArrayList<>();
+		for (int i = 0; i < this.nodes.size(); i++) {
+			stats.add(new ProcStats(this.nodes.get(i).pid(), deployment.gcLog(this.options.out, i)));
+		}
+		this.nodeStats = stats;
+		this.stats = stats.get(0);
+		this.serverName = deployment.serverName();
 
 		int bidderCount = Math.max(Math.max(this.options.bidders, this.options.manyBidders), this.options.closedLoop);
 		log("registering %d bidders through the sign-up form", bidderCount);
@@ -258,7 +311,7 @@ public final class Bench {
 			guard("one lot, max", () -> manyLotsMax(new Phase("one lot, max"), List.of(oneLot),
 					this.options.oneLotWatchers, bidders.subList(0, this.options.closedLoop)));
 		}
-		if (this.options.only.contains("capacity")) {
+		if (this.options.only.contains("capacity") && this.nodes.size() == 1) {
 			long capacityLot = createLot("Capacity lot", Duration.ofHours(3));
 			guard("capacity", () -> capacity(capacityLot, bidders.subList(0, this.options.bidders)));
 		}
@@ -267,49 +320,17 @@ public final class Bench {
 		long lostBidders = bidders.stream().filter((b) -> !b.isOpen()).count();
 		if (lostBidders > 0) {
 			log("warning: %d bidder sockets were closed during the run", lostBidders);
-			this.machine.put("bidderSocketsLost", lostBidders);
+			this.machine.put(this.serverName + "BidderSocketsLost", lostBidders);
 		}
 		bidders.forEach(Conn::close);
-		this.machine.put("gavelVmHwmMb", round(this.stats.statusMb("VmHWM")));
-		int exit = this.server.stop(Duration.ofSeconds(60));
-		log("Gavel stopped (exit %d)", exit);
-		this.server = null;
-
-		// ---- the baseline: a bare broadcast server on the same stack ---------------------
-		if (this.options.baseline) {
-			Path baseGc = this.options.out.resolve("baseline-gc.log");
-			Files.deleteIfExists(baseGc);
-			int basePort = PackagedApp.freePort();
-			List<String> command = List.of(PackagedApp.java(), "-Xmx" + this.options.heap,
-					"-Xlog:gc:file=" + baseGc + ":time", "-cp", System.getProperty("java.class.path"),
-					"com.gavel.bench.baseline.BroadcastServer", "--server.port=" + basePort);
-			log("starting the baseline broadcast server on port %d", basePort);
-			this.server = PackagedApp.command(command, Path.of("."), Map.of(), this.options.out.resolve("baseline.log"),
-					basePort).start();
-			awaitHttp(this.server, Duration.ofMinutes(2));
-			this.stats = new ProcStats(this.server.pid(), baseGc);
-			this.serverName = "baseline";
-			List<Conn> senders = new ArrayList<>();
-			Phase idle = new Phase("idle");
-			for (int i = 0; i < this.options.bidders; i++) {
-				senders.add(open(basePort, idle, null, i).get(30, TimeUnit.SECONDS));
-			}
-			baseline(new Phase("warmup"), senders, Math.min(this.options.watchers, 200),
-					Math.min(this.options.overloadRate, 100), this.options.warmup, false);
-			baseline(new Phase("hot lot"), senders, this.options.watchers, this.options.rate, this.options.seconds,
-					true);
-			baseline(new Phase("overload"), senders, this.options.watchers, this.options.overloadRate,
-					this.options.seconds, true);
-			senders.forEach(Conn::close);
-			if (this.options.only.contains("capacity")) {
-				guard("capacity", () -> capacity(1L, List.of()));
-			}
-			this.machine.put("baselineVmHwmMb", round(this.stats.statusMb("VmHWM")));
-			this.server.stop(Duration.ofSeconds(30));
-			this.server = null;
+		this.machine.put(this.serverName + "VmHwmMb", round(this.stats.statusMb("VmHWM")));
+		for (PackagedApp node : this.nodes) {
+			log("%s stopped (exit %d)", this.serverName, node.stop(Duration.ofSeconds(60)));
 		}
-		this.machine.put("loadAverageAtEnd", Files.readString(Path.of("/proc/loadavg")).trim());
+		this.nodes = List.of();
+		this.server = null;
 	}
+
 
 	// ---- scenarios ---------------------------------------------------------------------------
 
@@ -639,12 +660,17 @@ public final class Bench {
 		return Conn.open(http, "ws://127.0.0.1:" + port + "/ws", id, sink, authorization);
 	}
 
+	/** Sockets are spread over the nodes of a cluster in turn, as a load balancer would. */
+	private int nodePort(int i) {
+		return this.nodes.isEmpty() ? this.server.port() : this.nodes.get(i % this.nodes.size()).port();
+	}
+
 	private List<Conn> watchers(Phase phase, int count, IntFunction<Long> lotOf) throws Exception {
 		List<Conn> crowd = new ArrayList<>();
 		List<CompletableFuture<Conn>> futures = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			long lot = lotOf.apply(i);
-			futures.add(open(this.server.port(), phase, null, i).thenApply((c) -> {
+			futures.add(open(nodePort(i), phase, null, i).thenApply((c) -> {
 				c.lotId = lot;
 				c.send("{\"type\":\"subscribe\",\"lots\":[{\"id\":" + lot + "}]}");
 				return c;
@@ -676,7 +702,7 @@ public final class Bench {
 		List<Conn> bidders = new ArrayList<>();
 		Phase idle = new Phase("idle");
 		for (int i = 0; i < names.size(); i++) {
-			Conn c = open(this.server.port(), idle, PackagedApp.basic(names.get(i), BIDDER_PASSWORD), 100_000 + i)
+			Conn c = open(nodePort(i), idle, PackagedApp.basic(names.get(i), BIDDER_PASSWORD), 100_000 + i)
 				.get(30, TimeUnit.SECONDS);
 			bidders.add(c);
 		}
@@ -751,7 +777,7 @@ public final class Bench {
 
 		final Instant from = Instant.now();
 
-		final double serverCpu = Bench.this.stats.cpuSeconds();
+		final double serverCpu = Bench.this.serverCpuSeconds();
 
 		final double clientCpu = ProcStats.ownCpuSeconds();
 
@@ -774,11 +800,19 @@ public final class Bench {
 			this.to = Instant.now();
 			double seconds = (System.nanoTime() - this.nanos) / 1e9;
 			this.seconds = seconds;
-			this.serverCores = (Bench.this.stats.cpuSeconds() - this.serverCpu) / seconds;
+			this.serverCores = (Bench.this.serverCpuSeconds() - this.serverCpu) / seconds;
 			this.clientCores = (ProcStats.ownCpuSeconds() - this.clientCpu) / seconds;
 			this.rss.close();
 		}
 
+	}
+
+	/** CPU time of every node of the deployment (the baseline is one process). */
+	private double serverCpuSeconds() {
+		if ("baseline".equals(this.serverName)) {
+			return this.stats.cpuSeconds();
+		}
+		return this.nodeStats.stream().mapToDouble(ProcStats::cpuSeconds).sum();
 	}
 
 	private void record(Phase phase, int watchers, int rate, int seconds, int sent, Window window, Settled settled,
@@ -805,6 +839,7 @@ public final class Bench {
 		r.put("unanswered", phase.pending.size());
 		r.put("loadGeneratorSendFailures", Conn.SEND_FAILURES.getAndSet(0));
 		r.put("acceptedPerSecond", round(accepted / (double) seconds));
+		r.put("decidedPerSecond", round((accepted + phase.rejected.sum()) / (double) seconds));
 		r.put("ackP50Ms", ms(phase.ack, 50));
 		r.put("ackP99Ms", ms(phase.ack, 99));
 		r.put("ackMaxMs", ms(phase.ack, 100));
@@ -946,6 +981,7 @@ public final class Bench {
 		opts.put("seconds", this.options.seconds);
 		opts.put("capacity", this.options.capacity);
 		opts.put("serverHeap", this.options.heap);
+		opts.put("deployments", this.options.deployments.stream().map(Deployment::name).toList());
 		all.put("options", opts);
 		all.put("results", this.results);
 		all.put("failures", this.failures);
@@ -1033,6 +1069,9 @@ public final class Bench {
 			md.append("\nFAILED: ").append(f.get("server")).append(" ").append(f.get("scenario")).append(": ")
 				.append(f.get("error")).append("\n");
 		}
+		if (this.options.deployments.size() > 1) {
+			md.append(deployments());
+		}
 		if (!ratios.isEmpty()) {
 			md.append("\nGavel ÷ baseline (same run, same watchers and rate):\n\n| figure | ratio |\n|---|---:|\n");
 			ratios.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
@@ -1041,6 +1080,43 @@ public final class Bench {
 				+ "watcher receives; for the baseline, the sender's timestamp → watcher receives. bid→watcher = "
 				+ "bid scheduled to be sent → watcher receives its event. ack = bid scheduled → its bid-result. "
 				+ "catch-up = last event's time → the watcher reached the final sequence.\n");
+		return md.toString();
+	}
+
+	/** The deployments side by side: what a bidder gets from each, and each ÷ the first. */
+	private String deployments() {
+		StringBuilder md = new StringBuilder("\nDeployments, same run (÷ the first in brackets):\n\n");
+		List<String[]> figures = List.of(new String[] { "hot lot", "fanoutP99Ms", "hot lot fan-out p99 (ms)" },
+				new String[] { "hot lot", "ackP99Ms", "hot lot ack p99 (ms)" },
+				new String[] { "many lots, max", "decidedPerSecond", "many lots, decided bids/s" },
+				new String[] { "many lots, max", "ackP99Ms", "many lots, ack p99 (ms)" },
+				new String[] { "many lots, max", "fanoutP99Ms", "many lots, fan-out p99 (ms)" },
+				new String[] { "one lot, max", "decidedPerSecond", "one lot, decided bids/s" },
+				new String[] { "one lot, max", "ackP99Ms", "one lot, ack p99 (ms)" },
+				new String[] { "hot lot", "serverCpuMicrosPerFrame", "hot lot, server CPU µs per frame" });
+		md.append("| figure |");
+		this.options.deployments.forEach((d) -> md.append(" ").append(d.describe()).append(" |"));
+		md.append("\n|---|");
+		this.options.deployments.forEach((d) -> md.append("---:|"));
+		md.append("\n");
+		for (String[] figure : figures) {
+			Map<String, Object> first = find(this.options.deployments.get(0).serverName(), figure[0]);
+			if (first == null) {
+				continue;
+			}
+			double base = ((Number) first.get(figure[1])).doubleValue();
+			md.append("| ").append(figure[2]).append(" |");
+			for (Deployment d : this.options.deployments) {
+				Map<String, Object> r = find(d.serverName(), figure[0]);
+				double v = r == null ? Double.NaN : ((Number) r.get(figure[1])).doubleValue();
+				md.append(" ").append(Double.isNaN(v) ? "–" : round(v));
+				if (d != this.options.deployments.get(0) && !Double.isNaN(v)) {
+					md.append(" (").append(String.format(Locale.ROOT, "%.2f×", v / base)).append(")");
+				}
+				md.append(" |");
+			}
+			md.append("\n");
+		}
 		return md.toString();
 	}
 

@@ -39,6 +39,7 @@ import com.gavel.auction.HouseEvents;
 import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
 import com.gavel.auction.RejectReason;
+import com.gavel.support.FormSignIn;
 import com.gavel.support.GavelNode;
 import com.gavel.support.GavelTestConfiguration;
 import com.gavel.support.MutableClock;
@@ -253,6 +254,29 @@ class LiveClusterTests {
 			a.bean(AccountService.class).setBanned(ada.id(), true);
 
 			assertThat(onB.awaitClose(WAIT)).isEqualTo(1008);
+		}
+	}
+
+	@Test
+	void signingOutOnOneNodeClosesThatSessionsSocketsOnEveryNode() {
+		Account ada = bidder(a);
+		HttpClient browser = FormSignIn.signIn(a.url(), ada.username(), TestAccounts.PASSWORD);
+		HttpClient otherDevice = FormSignIn.signIn(c.url(), ada.username(), TestAccounts.PASSWORD);
+		Map<String, String> session = Map.of("Cookie", FormSignIn.sessionCookie(browser));
+		try (LiveTestClient onB = LiveTestClient.connect(b.port(), null, null, session);
+				LiveTestClient onC = LiveTestClient.connect(c.port(), null, null, session);
+				LiveTestClient otherOnB = LiveTestClient.connect(b.port(), null, null,
+						Map.of("Cookie", FormSignIn.sessionCookie(otherDevice)))) {
+			for (LiveTestClient socket : List.of(onB, onC, otherOnB)) {
+				assertThat(socket.await("hello").path("user").asString()).isEqualTo(ada.username());
+			}
+
+			FormSignIn.signOut(a.url(), browser);
+
+			assertThat(onB.awaitClose(WAIT)).isEqualTo(1008);
+			assertThat(onC.awaitClose(WAIT)).isEqualTo(1008);
+			LiveTestSupport.roundTrip(otherOnB);
+			assertThat(otherOnB.isClosed()).as("the bidder's other session keeps its socket").isFalse();
 		}
 	}
 

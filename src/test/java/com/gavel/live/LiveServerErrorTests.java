@@ -1,16 +1,19 @@
 package com.gavel.live;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.gavel.account.Account;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.LotView;
+import com.gavel.support.ApiClient;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -33,6 +36,8 @@ import static org.mockito.Mockito.reset;
 class LiveServerErrorTests extends LiveTestSupport {
 
 	private static final Duration WAIT = Duration.ofSeconds(5);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@MockitoSpyBean
 	AuctionEngine spiedEngine;
@@ -68,6 +73,31 @@ class LiveServerErrorTests extends LiveTestSupport {
 				.path("accepted")
 				.asBoolean()).isTrue();
 		}
+	}
+
+	/** The same outage through the API: a problem saying to try again, not a bare server error. */
+	@Test
+	void aRestBidDuringADatabaseOutageIsAnsweredUnavailableWithRetryAfter() {
+		LotView lot = openLot();
+		Account ben = bidder("ben");
+		String failing = newId();
+		doThrow(new DataAccessResourceFailureException("the database went away")).when(this.spiedEngine)
+			.placeBid(argThat((request) -> request != null && failing.equals(request.requestId())));
+		ApiClient api = new ApiClient(this.port);
+
+		HttpResponse<String> refused = api.post("/api/lots/" + lot.id() + "/bids", new ApiClient.Login(ben.username(), PASSWORD),
+				"{\"requestId\":\"" + failing + "\",\"amount\":\"10.00\"}");
+
+		assertThat(refused.statusCode()).isEqualTo(503);
+		assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(JSON.readTree(refused.body()).path("reason").asString()).isEqualTo("unavailable");
+
+		reset(this.spiedEngine);
+		HttpResponse<String> again = api.post("/api/lots/" + lot.id() + "/bids", new ApiClient.Login(ben.username(), PASSWORD),
+				"{\"requestId\":\"" + failing + "\",\"amount\":\"10.00\"}");
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
 	}
 
 	@Test

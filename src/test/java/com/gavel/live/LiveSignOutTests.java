@@ -65,27 +65,11 @@ class LiveSignOutTests extends LiveTestSupport {
 	}
 
 	private LiveTestClient connectWith(HttpClient browser) {
-		CookieManager jar = (CookieManager) browser.cookieHandler().orElseThrow();
-		HttpCookie session = jar.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter((c) -> c.getName().equals("SESSION"))
-			.findFirst()
-			.orElseThrow();
-		return LiveTestClient.connect(this.port, null, null, Map.of("Cookie", "SESSION=" + session.getValue()));
+		return LiveTestClient.connect(this.port, null, null, Map.of("Cookie", FormSignIn.sessionCookie(browser)));
 	}
 
-	private void signOut(HttpClient browser) throws IOException, InterruptedException {
-		String page = browser
-			.send(HttpRequest.newBuilder(URI.create(base() + "/my/bids")).header("Accept", "text/html").build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-			.body();
-		HttpResponse<String> out = browser.send(HttpRequest.newBuilder(URI.create(base() + "/logout"))
-			.header("Accept", "text/html")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + FormSignIn.enc(FormSignIn.csrfToken(page))))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		assertThat(out.statusCode()).isEqualTo(302);
+	private void signOut(HttpClient browser) {
+		FormSignIn.signOut(base(), browser);
 	}
 
 	private String base() {

@@ -68,7 +68,7 @@ class SessionAcrossNodesTests {
 		LotView lot = openLot(second);
 
 		HttpClient browser = FormSignIn.signIn(base(first), ada.username(), TestAccounts.PASSWORD);
-		String cookie = sessionCookie(browser);
+		String cookie = FormSignIn.sessionCookie(browser);
 
 		assertThat(status(browser, base(second) + "/my/bids")).as("signed in on the other node").isEqualTo(200);
 		try (LiveTestClient socket = LiveTestClient.connect(port(second), null, null, Map.of("Cookie", cookie))) {
@@ -91,7 +91,7 @@ class SessionAcrossNodesTests {
 		ConfigurableApplicationContext before = startNode();
 		Account ben = TestAccounts.newBidder(before.getBean(AccountService.class), "ben");
 		HttpClient browser = FormSignIn.signIn(base(before), ben.username(), TestAccounts.PASSWORD);
-		String cookie = sessionCookie(browser);
+		String cookie = FormSignIn.sessionCookie(browser);
 		assertThat(status(browser, base(before) + "/my/bids")).isEqualTo(200);
 		before.close();
 
@@ -129,18 +129,6 @@ class SessionAcrossNodesTests {
 				1000, null, null, now.minusSeconds(60), now.plus(Duration.ofHours(1)), null, Duration.ofMinutes(2),
 				Duration.ofMinutes(2), null));
 		return engine.openNow(lot.id());
-	}
-
-	/** The Cookie header a browser sends with the session the client holds. */
-	private static String sessionCookie(HttpClient browser) {
-		CookieManager jar = (CookieManager) browser.cookieHandler().orElseThrow();
-		HttpCookie session = jar.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter((c) -> c.getName().equals("SESSION"))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no SESSION cookie in " + jar.getCookieStore().getCookies()));
-		return session.getName() + "=" + session.getValue();
 	}
 
 	/** The status of a page as a browser asks for it: 200 signed in, 302 to the sign-in page if not. */

@@ -58,6 +58,34 @@ public final class FormSignIn {
 		return http;
 	}
 
+	/** The Cookie header the client's browser would send with its session: {@code SESSION=…}. */
+	public static String sessionCookie(HttpClient http) {
+		CookieManager jar = (CookieManager) http.cookieHandler().orElseThrow();
+		return jar.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((c) -> c.getName().equals("SESSION"))
+			.findFirst()
+			.map((c) -> c.getName() + "=" + c.getValue())
+			.orElseThrow(() -> new AssertionError("no SESSION cookie in " + jar.getCookieStore().getCookies()));
+	}
+
+	/**
+	 * Signs the client out through the sign-out form of a page it can see (its CSRF token).
+	 * @throws AssertionError when the sign-out is not answered with a redirect
+	 */
+	public static void signOut(String base, HttpClient http) {
+		String page = send(http, HttpRequest.newBuilder(URI.create(base + "/my/bids")).header("Accept", "text/html"))
+			.body();
+		HttpResponse<String> out = send(http, HttpRequest.newBuilder(URI.create(base + "/logout"))
+			.header("Accept", "text/html")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(csrfToken(page)))));
+		if (out.statusCode() != 302) {
+			throw new AssertionError("signing out failed: HTTP " + out.statusCode());
+		}
+	}
+
 	public static String enc(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}

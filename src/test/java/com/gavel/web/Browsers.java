@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -97,6 +98,14 @@ public final class Browsers implements AutoCloseable, BeforeEachCallback, AfterE
 	}
 
 	public WebDriver open(int width, int height) {
+		return open(width, height, "en-US");
+	}
+
+	/**
+	 * A new browser whose user wants pages in {@code language} (a BCP 47 tag such as
+	 * {@code pt-BR}): its interface language and the {@code Accept-Language} it sends.
+	 */
+	public WebDriver open(int width, int height, String language) {
 		requireBrowser();
 		if (this.service == null) {
 			this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -117,7 +126,8 @@ public final class Browsers implements AutoCloseable, BeforeEachCallback, AfterE
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-background-timer-throttling", "--disable-renderer-backgrounding",
 				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height,
-				"--lang=en-US");
+				"--lang=" + language);
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
 		LoggingPreferences logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
@@ -193,6 +203,24 @@ public final class Browsers implements AutoCloseable, BeforeEachCallback, AfterE
 	static boolean visible(WebDriver driver, String role) {
 		List<WebElement> found = driver.findElements(role(role));
 		return !found.isEmpty() && found.get(0).isDisplayed();
+	}
+
+	/**
+	 * Saves the whole page (not just the window) as {@code target/screenshots/name.png}: the window
+	 * grows to the page's height for the shot (at most 4000 pixels), then goes back.
+	 */
+	public static Path screenshotWholePage(WebDriver driver, String name) {
+		Dimension before = driver.manage().window().getSize();
+		try {
+			Number height = (Number) script(driver, "return document.documentElement.scrollHeight");
+			int chrome = before.getHeight() - ((Number) script(driver, "return window.innerHeight")).intValue();
+			driver.manage().window().setSize(new Dimension(before.getWidth(),
+					Math.min(4000, Math.max(before.getHeight(), height.intValue() + chrome))));
+			return screenshot(driver, name);
+		}
+		finally {
+			driver.manage().window().setSize(before);
+		}
 	}
 
 	/** Saves what the browser shows as {@code target/screenshots/name.png}. */

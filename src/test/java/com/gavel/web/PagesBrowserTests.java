@@ -2,11 +2,13 @@ package com.gavel.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import com.gavel.account.Account;
@@ -26,7 +28,10 @@ import static com.gavel.web.Browsers.visible;
 import static com.gavel.web.Browsers.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The other pages in a real browser: catalogue, register and sign in, my bids, watchlist, errors. */
+/**
+ * The other pages in a real browser: catalogue, register and sign in (each returning to the page
+ * the person came from, an admin to the admin area), field errors, my bids, watchlist, errors.
+ */
 @WebSpringBootTest
 class PagesBrowserTests {
 
@@ -101,11 +106,10 @@ class PagesBrowserTests {
 		until(browser, (d) -> !d.findElements(By.id("password-error")).isEmpty());
 		browser.findElement(By.id("password")).sendKeys("a-long-enough-password");
 		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		until(browser, (d) -> d.getCurrentUrl().endsWith("/login"));
-		assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("Welcome, " + name);
-		browser.findElement(By.id("password")).sendKeys("a-long-enough-password");
-		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		// Registered and signed in at once, on the catalogue (where the Register link was followed from).
 		until(browser, (d) -> !d.findElements(role("who")).isEmpty());
+		assertThat(browser.getCurrentUrl()).isEqualTo(base() + "/");
+		assertThat(text(browser, "welcome")).isEqualTo("Welcome, " + name + ". You’re signed in and can bid.");
 
 		Account me = this.accounts.findByUsername(name).orElseThrow();
 		Account rival = WebFixtures.bidder(this.accounts, "rival");
@@ -131,18 +135,105 @@ class PagesBrowserTests {
 	}
 
 	@Test
+	void registerToBidComesBackToTheLotSignedInAndSaysWhatIsWrongNextToTheField() {
+		LotView lot = WebFixtures.openLot(this.engine, "Registered rosewood box", Duration.ofHours(1),
+				Duration.ofMinutes(2), Duration.ofMinutes(2));
+		String name = "joiner" + (System.nanoTime() % 1_000_000);
+		WebDriver browser = this.browsers.open();
+		browser.get(base() + "/lots/" + lot.id());
+		browser.findElement(role("register-to-bid")).click();
+		until(browser, (d) -> d.getCurrentUrl().contains("/register"));
+
+		// A username that is too short and an email that is not one: each field says so, next to it.
+		browser.findElement(By.id("username")).sendKeys("jo");
+		browser.findElement(By.id("email")).sendKeys("jo-at-example");
+		browser.findElement(By.id("password")).sendKeys("a-long-enough-password");
+		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		until(browser, (d) -> !d.findElements(By.id("username-error")).isEmpty());
+		WebElement username = browser.findElement(By.id("username"));
+		WebElement usernameError = browser.findElement(By.id("username-error"));
+		assertThat(usernameError.getText()).isEqualTo("Choose a username of 3 to 40 characters.");
+		assertThat(browser.findElement(By.id("email-error")).getText())
+			.isEqualTo("Enter an email address such as name@example.com.");
+		assertThat(fieldOf(usernameError)).isEqualTo(fieldOf(username));
+		assertThat(username.getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(username.getAttribute("aria-describedby")).contains("username-error");
+		assertThat(usernameError.getLocation().getY()).isGreaterThan(username.getLocation().getY())
+			.isLessThan(browser.findElement(By.id("email")).getLocation().getY());
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("size must be between",
+				"must be a well-formed");
+		assertThat(browser.findElement(By.id("password")).getAttribute("value")).isEmpty();
+		Browsers.screenshot(browser, "register-errors");
+
+		username.clear();
+		username.sendKeys(name);
+		browser.findElement(By.id("email")).clear();
+		browser.findElement(By.id("email")).sendKeys(name + "@example.test");
+		browser.findElement(By.id("password")).sendKeys("a-long-enough-password");
+		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+
+		// Back on the lot, signed in, with the bid controls.
+		until(browser, (d) -> d.getCurrentUrl().equals(base() + "/lots/" + lot.id()));
+		assertThat(text(browser, "who")).isEqualTo(name);
+		assertThat(text(browser, "welcome")).isEqualTo("Welcome, " + name + ". You’re signed in and can bid.");
+		awaitLive(browser);
+		assertThat(visible(browser, "bid-ask")).isTrue();
+		browser.findElement(role("bid-ask")).click();
+		until(browser, (d) -> text(d, "standing-text").equals("Bid placed. You lead at €40.00."));
+		// The welcome is said once.
+		browser.navigate().refresh();
+		assertThat(browser.findElements(role("welcome"))).isEmpty();
+	}
+
+	@Test
+	void anAdminLandsInTheAdminAreaAndFindsItFromEveryPage() {
+		LotView lot = WebFixtures.openLot(this.engine, "Admin-visited atlas", Duration.ofHours(1),
+				Duration.ofMinutes(2), Duration.ofMinutes(2));
+		WebDriver browser = this.browsers.open();
+		browser.get(base() + "/lots/" + lot.id());
+		assertThat(browser.findElements(role("admin-link"))).isEmpty();
+		browser.findElement(role("sign-in-link")).click();
+		until(browser, (d) -> d.getCurrentUrl().contains("/login"));
+		browser.findElement(By.id("username")).sendKeys("admin");
+		browser.findElement(By.id("password")).sendKeys(WebFixtures.ADMIN_PASSWORD);
+		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+
+		until(browser, (d) -> d.getCurrentUrl().equals(base() + "/admin/lots"));
+		assertThat(browser.findElement(By.cssSelector("[data-page=admin-lots]")).isDisplayed()).isTrue();
+		for (String page : List.of("/", "/lots/" + lot.id(), "/admin/users", "/lots/987654321")) {
+			browser.get(base() + page);
+			assertThat(browser.findElement(role("admin-link")).getText()).as(page).isEqualTo("Admin");
+		}
+		browser.findElement(role("admin-link")).click();
+		until(browser, (d) -> d.getCurrentUrl().equals(base() + "/admin/lots"));
+
+		// A bidder never sees the link.
+		Account ada = WebFixtures.bidder(this.accounts, "ada");
+		WebDriver bidder = this.browsers.open();
+		Browsers.signIn(bidder, base(), ada.username(), WebFixtures.PASSWORD);
+		assertThat(bidder.getCurrentUrl()).isEqualTo(base() + "/");
+		assertThat(bidder.findElements(role("admin-link"))).isEmpty();
+	}
+
+	@Test
 	void signInToBidComesBackToTheLot() {
 		LotView lot = WebFixtures.openLot(this.engine, "Round-trip rug", Duration.ofHours(1), Duration.ofMinutes(2),
 				Duration.ofMinutes(2));
 		Account ada = WebFixtures.bidder(this.accounts, "ada");
 		WebDriver browser = this.browsers.open();
 		browser.get(base() + "/lots/" + lot.id());
-		browser.findElement(By.cssSelector("[data-role=sign-in] a")).click();
-		until(browser, (d) -> d.getCurrentUrl().endsWith("/login"));
+		browser.findElement(role("sign-in-to-bid")).click();
+		until(browser, (d) -> d.getCurrentUrl().contains("/login"));
+		// A mistyped password keeps the way back to the lot.
+		browser.findElement(By.id("username")).sendKeys(ada.username());
+		browser.findElement(By.id("password")).sendKeys("not-the-password");
+		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		until(browser, (d) -> !d.findElements(role("login-failed")).isEmpty());
+		browser.findElement(By.id("username")).clear();
 		browser.findElement(By.id("username")).sendKeys(ada.username());
 		browser.findElement(By.id("password")).sendKeys(WebFixtures.PASSWORD);
 		browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		until(browser, (d) -> d.getCurrentUrl().endsWith("/lots/" + lot.id()));
+		until(browser, (d) -> d.getCurrentUrl().equals(base() + "/lots/" + lot.id()));
 		awaitLive(browser);
 		assertThat(visible(browser, "bid-ask")).isTrue();
 	}
@@ -157,6 +248,11 @@ class PagesBrowserTests {
 		browser.get(base() + "/actuator/metrics");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("That’s not for you");
 		assertThat(browser.findElement(By.cssSelector(".error-page")).getAttribute("data-status")).isEqualTo("403");
+	}
+
+	/** The field (label, input, help and error: fragments/fields) an element belongs to. */
+	private static WebElement fieldOf(WebElement element) {
+		return element.findElement(By.xpath("ancestor::div[contains(concat(' ', @class, ' '), ' field ')][1]"));
 	}
 
 	private static String groupText(WebDriver driver, String group) {
