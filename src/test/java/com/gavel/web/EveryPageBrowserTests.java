@@ -151,6 +151,8 @@ class EveryPageBrowserTests {
 		page(house, "admin-users", language, foreign);
 		house.get(base() + "/admin/results");
 		page(house, "admin-results", language, foreign);
+		house.get(base() + "/admin/ledger");
+		page(house, "admin-ledger", language, foreign);
 		house.get(base() + "/admin/audit");
 		page(house, "admin-audit", language, foreign);
 		house.get(base() + "/admin/dashboard");
