@@ -267,18 +267,20 @@ class LedgerTests {
 	@Test
 	void correctionsAreNewEventsAndEarlierEventsNeverChange() {
 		long lot = openLot();
-		bid(lot, this.ada, "1.00", null);
-		BidResult voided = bid(lot, this.ben, "2.00", null);
-		this.engine.closeNow(lot);
+		BidResult first = bid(lot, this.ada, "1.00", null);
+		BidResult second = bid(lot, this.ben, "2.00", null);
 		List<Map<String, Object>> before = rows(lot);
 
-		this.engine.voidBid(voided.bidId(), "Shill bid", this.admin.id());
+		this.engine.amend(lot, withTitle(lot, "Renamed after the bids"));
+		this.engine.voidBid(second.bidId(), "Shill bid", this.admin.id());
+		this.engine.closeNow(lot);
+		this.engine.voidBid(first.bidId(), "Found out after the close", this.admin.id());
 
 		List<Map<String, Object>> after = rows(lot);
 		assertThat(after.subList(0, before.size())).isEqualTo(before);
-		assertThat(after).hasSize(before.size() + 1);
-		assertThat(after.get(after.size() - 1)).containsEntry("TYPE", "voided")
-			.containsEntry("PREV_HASH", before.get(before.size() - 1).get("HASH"));
+		assertThat(after.subList(before.size(), after.size())).extracting((row) -> row.get("TYPE"))
+			.containsExactly("updated", "voided", "closed", "voided");
+		assertThat(after.get(before.size())).containsEntry("PREV_HASH", before.get(before.size() - 1).get("HASH"));
 		assertThat(this.verifier.verify(lot).valid()).isTrue();
 	}
 
