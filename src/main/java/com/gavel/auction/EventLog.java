@@ -84,7 +84,7 @@ class EventLog {
 			.toList();
 	}
 
-	/** The stored events numbered {@code first} to {@code last} as the API shows them (see {@link #linksAfter}). */
+	/** The stored events numbered {@code first} to {@code last}, as {@link #linksAfter} shows them. */
 	List<String> linksBetween(long lotId, long first, long last) {
 		return this.repository.findByLotIdAndSequenceBetweenOrderBySequenceAsc(lotId, first, last)
 			.stream()
@@ -110,8 +110,8 @@ class EventLog {
 	/** The hash of each stored event of a lot, by sequence. */
 	Map<Long, String> hashes(long lotId) {
 		Map<Long, String> hashes = new HashMap<>();
-		for (LotEventRepository.EventHash link : this.repository.findHashesByLotId(lotId)) {
-			hashes.put(link.sequence(), link.hash());
+		for (LotEventRepository.EventHash each : this.repository.findHashesByLotId(lotId)) {
+			hashes.put(each.sequence(), each.hash());
 		}
 		return hashes;
 	}
