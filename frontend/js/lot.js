@@ -4,7 +4,8 @@
 // from bid-form.js.
 import { LiveClient, requestId } from './live.js';
 import { formatMoney, toMinor } from './money.js';
-import { Texts, readJson, localTime, localizeTimes } from './text.js';
+import { Texts, readJson } from './text.js';
+import { formatTime, localizeTimes } from './time.js';
 import {
   LotState, historyRowsOf, isOver, isRunning, leaderText, outcomeText, priceLabel, showSuspendedBanner, standingText,
   statusWord, takesBids,
@@ -82,7 +83,7 @@ function render() {
   $('countdown').dataset.endsAt = lot.endsAt;
   const endsAt = $('ends-at');
   endsAt.setAttribute('datetime', lot.endsAt);
-  endsAt.textContent = t('endsAt', localTime(lot.endsAt));
+  endsAt.textContent = t('endsAt', formatTime(lot.endsAt));
   const extended = setText('extended', t('extended', lot.extensions));
   show(extended, lot.extensions > 0);
 
@@ -91,7 +92,7 @@ function render() {
   show(note, note.textContent !== '');
   const closed = $('closed-at');
   const closedText = over && lot.closedAt
-    ? t(lot.status === 'cancelled' ? 'withdrawnAt' : 'closedAt', localTime(lot.closedAt)) : '';
+    ? t(lot.status === 'cancelled' ? 'withdrawnAt' : 'closedAt', formatTime(lot.closedAt)) : '';
   if (lot.closedAt) closed.setAttribute('datetime', lot.closedAt);
   closed.textContent = closedText;
   show(closed, closedText !== '');
@@ -275,7 +276,7 @@ function applyEvent(msg) {
       break;
     case 'extended':
       flash($('clock'));
-      announce(t('announce.extended', localTime(lot.endsAt)));
+      announce(t('announce.extended', formatTime(lot.endsAt)));
       break;
     case 'closed':
       announce(lot.outcome === 'sold' ? t('announce.closed.sold', money(lot.price)) : t('announce.closed.unsold'));

@@ -17,4 +17,6 @@ interface BidRepository extends JpaRepository<Bid, Long> {
 
 	List<Bid> findByBidderIdAndStatusOrderByIdDesc(long bidderId, Bid.Status status);
 
+	List<Bid> findByBidderIdAndStatusInOrderByIdDesc(long bidderId, List<Bid.Status> statuses);
+
 }
