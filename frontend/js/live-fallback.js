@@ -3,6 +3,90 @@
 // turns to these when no socket can be opened, and back to a socket as soon as one opens.
 
 const STREAM_PATH = '/api/lots/stream';
+// While on the event stream, a socket is tried this often (and once at once: a server that was
+// restarting may take sockets again).
+const PROBE_EVERY_MS = 60000;
+// A bid over the JSON API that got no answer is asked again after this long, with its request id.
+const REPOST_MS = 2000;
+
+/**
+ * The event stream standing in for one LiveClient's socket: opens it from the sequences the client
+ * applied, sends the client's bids over the JSON API meanwhile, and tries a socket now and then
+ * (LiveClient.openSocket(true)); the first that opens takes over (LiveClient.adopt).
+ */
+export class Fallback {
+  constructor(client) {
+    this.client = client;
+    this.stream = null;
+    this.probeTimer = null;
+  }
+
+  active() {
+    return !!this.stream;
+  }
+
+  /** Opens the stream for the client's lots. Its messages go to client.handle, as the socket's do. */
+  open() {
+    const client = this.client;
+    const stream = new EventStream({
+      onOpen: () => {
+        client.lastFrameAt = Date.now();
+      },
+      onMessage: (msg) => {
+        client.lastFrameAt = Date.now();
+        client.handle(msg);
+      },
+      onDrop: () => {
+        if (stream !== this.stream) return;
+        this.close();
+        client.streamDropped();
+      },
+    });
+    this.stream = stream;
+    stream.open(client.lots);
+  }
+
+  close() {
+    clearTimeout(this.probeTimer);
+    this.probeTimer = null;
+    if (this.stream) this.stream.close();
+    this.stream = null;
+  }
+
+  /** Tries a socket now, then every PROBE_EVERY_MS while the stream stands in. */
+  probeSoon(delay = 0) {
+    clearTimeout(this.probeTimer);
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = null;
+      if (!this.active()) return;
+      if (!this.client.probe) this.client.openSocket(true);
+      this.probeSoon(PROBE_EVERY_MS);
+    }, delay);
+  }
+
+  /**
+   * Sends a waiting bid ({frame, sent}) over the JSON API; its answer goes to client.handle as a
+   * bid-result. Without an answer it is asked again, with its request id, while the stream is up,
+   * else on the client's next hello.
+   */
+  post(entry) {
+    if (entry.posting) return;
+    entry.posting = true;
+    entry.sent = true; // from here it may reach the server, answered or not
+    const { client } = this;
+    const id = entry.frame.requestId;
+    postBid(entry.frame).then((msg) => {
+      entry.posting = false;
+      if (client.pending.get(id) === entry) client.handle(msg);
+    }, (e) => {
+      entry.posting = false;
+      if (!(e instanceof NoAnswer)) throw e;
+      setTimeout(() => {
+        if (client.pending.get(id) === entry && this.active() && client.isLive()) this.post(entry);
+      }, REPOST_MS);
+    });
+  }
+}
 
 /** One event stream: the same messages the socket sends about lots, read-only. */
 export class EventStream {

@@ -10,7 +10,7 @@
 // API instead (live-fallback.js), with the same guarantees: the stream resumes from the sequences
 // applied, and a bid keeps its request id until it is answered. The state says so ('fallback'),
 // and a socket is tried again now and then; the first one that opens takes over.
-import { EventStream, NoAnswer, postBid } from './live-fallback.js';
+import { Fallback } from './live-fallback.js';
 
 const PROTOCOL = 'gavel.v1';
 const PING_EVERY_MS = 20000;
@@ -29,11 +29,6 @@ const MAX_LOTS = 200;
 const QUEUE_LIMIT_MS = 30000;
 // Sockets that closed before they opened, in a row, before the event stream is tried instead.
 const FAILURES_BEFORE_FALLBACK = 2;
-// While on the event stream, a socket is tried this often (and once at once: a server that was
-// restarting may take sockets again).
-const PROBE_EVERY_MS = 60000;
-// A bid over the JSON API that got no answer is asked again after this long, with its request id.
-const REPOST_MS = 2000;
 
 /** Delay before reconnect attempt n (0-based): min(30 s, 0.5 s × 2^n) × random(0.5…1.0). */
 export function backoff(attempt, random = Math.random) {
@@ -84,11 +79,9 @@ export class LiveClient {
     this.samples = [];
     this.offset = serverNow ? serverNow - Date.now() : 0;
     this.hello = null;
-    this.fallback = fallback;
+    this.fallback = fallback ? new Fallback(this) : null;
     this.failures = 0; // sockets in a row that closed before they opened
-    this.stream = null; // the event stream, while it stands in for the socket
     this.probe = null; // a socket being tried while on the event stream
-    this.probeTimer = null;
     addEventListener('online', () => {
       if (this.isLive()) this.ping();
       else this.reconnectNow();
@@ -114,7 +107,7 @@ export class LiveClient {
   }
 
   usingStream() {
-    return !!this.stream;
+    return !!this.fallback && this.fallback.active();
   }
 
   /** Starts following a lot from sequence `after` (what the page already shows). */
@@ -140,26 +133,8 @@ export class LiveClient {
 
   /** Sends a waiting bid over whatever is up: the socket, or the JSON API beside the event stream. */
   sendBid(entry) {
-    if (this.usingStream()) this.post(entry);
+    if (this.usingStream()) this.fallback.post(entry);
     else entry.sent = this.send(entry.frame) || entry.sent;
-  }
-
-  post(entry) {
-    if (entry.posting) return;
-    entry.posting = true;
-    entry.sent = true; // from here it may reach the server, answered or not
-    const id = entry.frame.requestId;
-    postBid(entry.frame).then((msg) => {
-      entry.posting = false;
-      if (this.pending.get(id) === entry) this.handle(msg);
-    }, (e) => {
-      entry.posting = false;
-      if (!(e instanceof NoAnswer)) throw e;
-      // No answer: the same request id again in a moment while the stream is up, else on the next hello.
-      setTimeout(() => {
-        if (this.pending.get(id) === entry && this.usingStream() && this.isLive()) this.post(entry);
-      }, REPOST_MS);
-    });
   }
 
   start() {
@@ -170,10 +145,10 @@ export class LiveClient {
     clearTimeout(this.timer);
     this.timer = null;
     if (this.socket && this.socket.readyState <= WebSocket.OPEN) return;
-    if (this.stream) return;
+    if (this.usingStream()) return;
     if (this.state !== 'connecting') this.setState(navigator.onLine === false ? 'offline' : 'reconnecting');
     if (this.fallback && this.failures >= FAILURES_BEFORE_FALLBACK && this.lots.size > 0) {
-      this.openStream();
+      this.fallback.open();
       return;
     }
     this.openSocket(false);
@@ -229,28 +204,13 @@ export class LiveClient {
     // onerror is always followed by onclose, which does the work.
   }
 
-  /** The event stream in place of the socket, until a socket opens. */
-  openStream() {
-    const stream = new EventStream({
-      onOpen: () => {
-        this.lastFrameAt = Date.now();
-      },
-      onMessage: (msg) => {
-        this.lastFrameAt = Date.now();
-        this.handle(msg);
-      },
-      onDrop: () => {
-        if (stream !== this.stream) return;
-        const wasUp = !!this.hello;
-        this.stream = null;
-        this.hello = null;
-        // Neither a socket nor a stream could be opened: the server may be away, so the next try is a socket.
-        if (!wasUp) this.failures = 0;
-        this.scheduleReconnect();
-      },
-    });
-    this.stream = stream;
-    stream.open(this.lots);
+  /** The event stream ended or could not be opened. */
+  streamDropped() {
+    const wasUp = !!this.hello;
+    this.hello = null;
+    // Neither a socket nor a stream could be opened: the server may be away, so the next try is a socket.
+    if (!wasUp) this.failures = 0;
+    this.scheduleReconnect();
   }
 
   /** A socket tried while on the event stream opened: it takes over (its hello resubscribes and resends). */
@@ -261,22 +221,18 @@ export class LiveClient {
     this.socket = socket;
   }
 
+  /** Ends the event stream and any socket being tried beside it. */
   closeStream() {
-    clearTimeout(this.probeTimer);
-    this.probeTimer = null;
-    if (this.stream) this.stream.close();
-    this.stream = null;
-  }
-
-  /** Tries a socket now and then while on the event stream; the first that opens takes over. */
-  scheduleProbe(delay) {
-    clearTimeout(this.probeTimer);
-    this.probeTimer = setTimeout(() => {
-      this.probeTimer = null;
-      if (!this.usingStream()) return;
-      if (!this.probe) this.openSocket(true);
-      this.scheduleProbe(PROBE_EVERY_MS);
-    }, delay);
+    if (this.fallback) this.fallback.close();
+    const probe = this.probe;
+    this.probe = null;
+    if (probe) {
+      try {
+        probe.close();
+      } catch (e) {
+        // a socket that never opened may refuse to close; it is forgotten either way
+      }
+    }
   }
 
   scheduleReconnect() {
@@ -296,7 +252,7 @@ export class LiveClient {
 
   reconnectNow() {
     if (this.isClosedForGood() || this.isLive() || (this.socket && this.socket.readyState === WebSocket.CONNECTING)
-      || this.stream) {
+      || this.usingStream()) {
       return;
     }
     this.attempt = 0;
@@ -340,7 +296,7 @@ export class LiveClient {
       const now = Date.now();
       this.withdraw((entry) => !entry.sent && now - entry.queuedAt > this.queueLimitMs);
     }
-    if (this.stream && this.hello && Date.now() - this.lastFrameAt > SILENCE_LIMIT_MS) {
+    if (this.usingStream() && this.hello && Date.now() - this.lastFrameAt > SILENCE_LIMIT_MS) {
       // Heartbeats come every 15 s: a silent stream is a dead link.
       this.closeStream();
       this.hello = null;
@@ -386,7 +342,7 @@ export class LiveClient {
     // A stream follows the lots it was opened for: a new one, from where each lot is.
     this.closeStream();
     this.hello = null;
-    this.openStream();
+    this.fallback.open();
   }
 
   subscribe(ids) {
@@ -428,7 +384,7 @@ export class LiveClient {
         if (this.usingStream()) {
           // The stream was opened with the lots and their sequences: it catches up by itself.
           this.setState('fallback');
-          this.scheduleProbe(0);
+          this.fallback.probeSoon();
         } else {
           this.failures = 0;
           this.setState('live');
