@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -42,8 +43,9 @@ final class LiveStream implements WriteListener, AsyncListener {
 
 	private final List<Long> lots;
 
-	private final Runnable onClosed;
+	private final Consumer<LiveStream> onClosed;
 
+	/** The container called onWritePossible for the first time: the request's own thread is done with it. */
 	private boolean started;
 
 	private boolean draining;
@@ -59,7 +61,7 @@ final class LiveStream implements WriteListener, AsyncListener {
 	private final AtomicBoolean gone = new AtomicBoolean();
 
 	LiveStream(AsyncContext async, ServletOutputStream out, StreamQueue queue, String address, List<Long> lots,
-			Runnable onClosed) {
+			Consumer<LiveStream> onClosed) {
 		this.async = async;
 		this.out = out;
 		this.queue = queue;
@@ -127,16 +129,16 @@ final class LiveStream implements WriteListener, AsyncListener {
 			this.queue.prepend(first);
 		}
 		this.async.addListener(this);
-		// The container calls onWritePossible once this request's thread is done with it; until
-		// then (and before the listener is set, when the stream may not be asked) nothing writes.
+		// The container calls onWritePossible once this request's thread (and every filter on
+		// its way out) is done with it; until then nothing writes, whoever offers.
 		this.out.setWriteListener(this);
-		synchronized (this) {
-			this.started = true;
-		}
 	}
 
 	@Override
 	public void onWritePossible() {
+		synchronized (this) {
+			this.started = true;
+		}
 		drain();
 	}
 
@@ -245,7 +247,7 @@ final class LiveStream implements WriteListener, AsyncListener {
 
 	private void gone() {
 		if (this.gone.compareAndSet(false, true)) {
-			this.onClosed.run();
+			this.onClosed.accept(this);
 		}
 	}
 

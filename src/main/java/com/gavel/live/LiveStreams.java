@@ -104,9 +104,7 @@ class LiveStreams implements SmartLifecycle {
 	 */
 	void open(AsyncContext async, ServletOutputStream out, String address, List<Long> lots, Map<Long, Long> cursor) {
 		StreamQueue queue = new StreamQueue(Math.max(2, this.properties.queueCapacity()), this::snapshotText);
-		LiveStream[] self = new LiveStream[1];
-		LiveStream stream = new LiveStream(async, out, queue, address, lots, () -> closed(self[0]));
-		self[0] = stream;
+		LiveStream stream = new LiveStream(async, out, queue, address, lots, this::closed);
 		this.streams.add(stream);
 		for (long lotId : lots) {
 			this.byLot.computeIfAbsent(lotId, (id) -> ConcurrentHashMap.newKeySet()).add(stream);
