@@ -203,12 +203,14 @@ public class LotForm {
 		if (current != null && submitted.compareTo(minutes(current)) == 0) {
 			return current;
 		}
-		return Duration.ofSeconds(submitted.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).longValueExact());
+		BigDecimal seconds = submitted.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP);
+		return Duration.ofSeconds(seconds.longValueExact());
 	}
 
 	/** A window in minutes as the form shows it: 120 s is 2, 90 s is 1.5, 10 s is 0.17. */
 	static BigDecimal minutes(Duration duration) {
-		BigDecimal minutes = BigDecimal.valueOf(duration.toSeconds()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+		BigDecimal minutes = BigDecimal.valueOf(duration.toSeconds())
+			.divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
 		return (minutes.signum() == 0) ? BigDecimal.ZERO : minutes.stripTrailingZeros();
 	}
 

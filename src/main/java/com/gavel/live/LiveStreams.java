@@ -138,7 +138,8 @@ class LiveStreams implements SmartLifecycle {
 			LotView view = found.get();
 			Long after = cursor.get(lotId);
 			List<String> missed = null;
-			if (after != null && after <= view.sequence() && view.sequence() - after <= Math.min(this.maxReplay, budget)) {
+			long behind = (after == null) ? Long.MAX_VALUE : view.sequence() - after;
+			if (behind >= 0 && behind <= Math.min(this.maxReplay, budget)) {
 				missed = this.catalog.eventsAfter(lotId, after, this.maxReplay).orElse(null);
 			}
 			if (missed != null) {
@@ -174,8 +175,8 @@ class LiveStreams implements SmartLifecycle {
 	}
 
 	private void deliver(AuctionEvent event) {
-		offer(event.lotId(),
-				new StreamQueue.Event(event.lotId(), event.sequence(), MessageCodec.eventFrame(event.json()), event.lot()));
+		String text = MessageCodec.eventFrame(event.json());
+		offer(event.lotId(), new StreamQueue.Event(event.lotId(), event.sequence(), text, event.lot()));
 	}
 
 	private void offer(long lotId, StreamQueue.Item item) {
@@ -244,7 +245,10 @@ class LiveStreams implements SmartLifecycle {
 		this.running = true;
 	}
 
-	/** Ends every stream (clients reconnect, to another node or this one once it is back) before the web server stops. */
+	/**
+	 * Ends every stream before the web server stops: clients reconnect, to another node or to this
+	 * one once it is back.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
