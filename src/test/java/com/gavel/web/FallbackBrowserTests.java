@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -74,6 +75,8 @@ class FallbackBrowserTests {
 		until(page, (d) -> d.findElements(By.cssSelector("[data-role=history] tr")).size() == 2);
 		assertThat(text(page, "connection")).isEqualTo(FALLBACK);
 		Browsers.screenshot(page, "lot-fallback");
+		page.manage().window().setSize(new Dimension(390, 844));
+		Browsers.screenshot(page, "lot-fallback-phone");
 	}
 
 	@Test

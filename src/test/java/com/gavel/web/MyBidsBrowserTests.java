@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -63,6 +64,8 @@ class MyBidsBrowserTests {
 		assertThat(section(page, "leading").isDisplayed()).isFalse();
 		assertThat(section(page, "outbid").findElement(Browsers.role("group-count")).getText()).isEqualTo("1");
 		Browsers.screenshot(page, "my-bids-outbid");
+		page.manage().window().setSize(new Dimension(390, 844));
+		Browsers.screenshot(page, "my-bids-outbid-phone");
 
 		this.engine.closeNow(lot.id());
 		until(page, (d) -> chip(row(d, lot)).equals("Lost"));
@@ -114,6 +117,8 @@ class MyBidsBrowserTests {
 		until(page, (d) -> chip(card(d, bidOn)).equals("Outbid"));
 		assertThat(card(page, bidOn).findElement(Browsers.role("price")).getText()).isEqualTo("€45.00");
 		Browsers.screenshot(page, "watchlist-standing");
+		page.manage().window().setSize(new Dimension(390, 844));
+		Browsers.screenshot(page, "watchlist-standing-phone");
 	}
 
 	private WebDriver signedIn(Account account, String path) {
