@@ -172,19 +172,23 @@ public class AuctionCatalog {
 	 * @param leading whether the bidder leads now
 	 * @param maximum the highest amount the bidder offered (their maximum, or their highest plain
 	 * bid), as decimal text
+	 * @param voidReason the house's reason when the bidder's newest bid on the lot was voided
+	 * ({@code ""} when it gave none), otherwise {@code null}
 	 */
-	public record BidderPosition(LotView lot, String alias, boolean leading, String maximum) {
+	public record BidderPosition(LotView lot, String alias, boolean leading, String maximum, String voidReason) {
 	}
 
-	/** The bidder's position on a lot, if they have a standing (not voided) bid there. */
+	private static final List<Bid.Status> STANDING = List.of(Bid.Status.ACCEPTED, Bid.Status.VOIDED);
+
+	/** The bidder's position on a lot, if they have a bid there that stands or that the house voided. */
 	public Optional<BidderPosition> positionOf(long lotId, long userId) {
 		return publicLot(lotId).flatMap((lot) -> position(lot, userId,
-				this.bids.findByBidderIdAndStatusOrderByIdDesc(userId, Bid.Status.ACCEPTED)));
+				this.bids.findByBidderIdAndStatusInOrderByIdDesc(userId, STANDING)));
 	}
 
-	/** Every public lot the bidder has a standing bid on, most recently bid first. */
+	/** Every public lot the bidder has a standing or voided bid on, most recently bid first. */
 	public List<BidderPosition> positionsOf(long userId) {
-		List<Bid> theirs = this.bids.findByBidderIdAndStatusOrderByIdDesc(userId, Bid.Status.ACCEPTED);
+		List<Bid> theirs = this.bids.findByBidderIdAndStatusInOrderByIdDesc(userId, STANDING);
 		return theirs.stream()
 			.map(Bid::getLotId)
 			.distinct()
@@ -196,15 +200,22 @@ public class AuctionCatalog {
 			.toList();
 	}
 
+	/** @param theirBids the bidder's accepted and voided bids, newest first */
 	private Optional<BidderPosition> position(Lot lot, long userId, List<Bid> theirBids) {
-		long highest = theirBids.stream()
-			.filter((b) -> b.getLotId() == lot.getId())
+		List<Bid> onLot = theirBids.stream().filter((b) -> b.getLotId() == lot.getId()).toList();
+		long highest = onLot.stream()
+			.filter((b) -> b.getStatus() == Bid.Status.ACCEPTED)
 			.mapToLong((b) -> Math.max(b.getAmount() == null ? 0 : b.getAmount(),
 					b.getMaximum() == null ? 0 : b.getMaximum()))
 			.max()
 			.orElse(0);
+		String voidReason = onLot.stream()
+			.findFirst()
+			.filter((b) -> b.getStatus() == Bid.Status.VOIDED)
+			.map((b) -> b.getVoidReason() == null ? "" : b.getVoidReason())
+			.orElse(null);
 		boolean leading = lot.getLeaderId() != null && lot.getLeaderId() == userId;
-		if (highest == 0 && !leading) {
+		if (highest == 0 && !leading && voidReason == null) {
 			return Optional.empty();
 		}
 		if (leading && lot.getLeaderMax() != null) {
@@ -212,7 +223,7 @@ public class AuctionCatalog {
 		}
 		String alias = aliasOf(lot.getId(), userId).orElse(null);
 		return Optional.of(new BidderPosition(lot.view(this.increments), alias, leading,
-				highest == 0 ? null : Money.text(highest, lot.getCurrency())));
+				highest == 0 ? null : Money.text(highest, lot.getCurrency()), voidReason));
 	}
 
 	private Optional<Lot> publicLot(long id) {

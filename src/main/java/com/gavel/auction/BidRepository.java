@@ -19,4 +19,6 @@ interface BidRepository extends JpaRepository<Bid, Long> {
 
 	Optional<Bid> findByLotIdAndSequence(long lotId, long sequence);
 
+	List<Bid> findByBidderIdAndStatusInOrderByIdDesc(long bidderId, List<Bid.Status> statuses);
+
 }

@@ -122,11 +122,6 @@ class LotPageController {
 		}
 	}
 
-	/** leading, outbid, not-bidding, won, lost or withdrawn: how a bidder stands, in the pages' words. */
-	static String youStatus(LotView lot, String alias, boolean leading) {
-		return BidderStanding.of(lot, alias, leading, false, false);
-	}
-
 	/** The house's reason, when the viewer's newest bid on the lot is one the house voided. */
 	private static String voidedReason(List<SequencedBid> history, String alias) {
 		if (alias == null) {
