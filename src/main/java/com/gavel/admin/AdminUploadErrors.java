@@ -26,6 +26,8 @@ class AdminUploadErrors {
 
 	private static final Pattern PHOTO_UPLOAD = Pattern.compile("/admin/lots/(\\d+)/photos");
 
+	private static final Pattern SALE_UPLOAD = Pattern.compile("/admin/sales/(\\d+)/(photos|import)");
+
 	private final MessageSource messages;
 
 	AdminUploadErrors(MessageSource messages) {
@@ -35,6 +37,13 @@ class AdminUploadErrors {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ModelAndView tooBig(HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
 		Matcher photos = PHOTO_UPLOAD.matcher(request.getRequestURI());
+		Matcher sale = SALE_UPLOAD.matcher(request.getRequestURI());
+		if (sale.matches()) {
+			RequestContextUtils.getOutputFlashMap(request)
+				.put("uploadError", this.messages.getMessage("admin.sale.upload.tooBig",
+						new Object[] { LotPhotos.MAX_BYTES / (1024 * 1024) }, locale));
+			return new ModelAndView("redirect:/admin/sales/" + sale.group(1) + "#" + sale.group(2));
+		}
 		if (!photos.matches()) {
 			response.sendError(HttpStatus.CONTENT_TOO_LARGE.value(), "The upload is too large.");
 			return new ModelAndView();

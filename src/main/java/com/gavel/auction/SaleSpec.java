@@ -91,6 +91,25 @@ public record SaleSpec(String title, String description, String currency, SaleKi
 		}
 	}
 
+	/**
+	 * Reads a percentage as people type it ({@code "25"}, {@code "8.875"}; blank is 0), in time
+	 * bounded by its length: plain digits, at most three before the point and four after.
+	 * @throws IllegalArgumentException for anything else
+	 */
+	public static BigDecimal parsePercent(String text, String what) {
+		if (text == null || text.isBlank()) {
+			return BigDecimal.ZERO;
+		}
+		String plain = text.strip();
+		if (plain.endsWith("%")) {
+			plain = plain.substring(0, plain.length() - 1).strip();
+		}
+		if (!plain.matches("[0-9]{1,3}(\\.[0-9]{1," + PERCENT_SCALE + "})?")) {
+			throw new IllegalArgumentException("the " + what + " is a percentage such as 25 or 8.875");
+		}
+		return new BigDecimal(plain);
+	}
+
 	/** A percentage as people write it: {@code 25}, {@code 8.875}. */
 	public static String percentText(BigDecimal percent) {
 		BigDecimal plain = percent.stripTrailingZeros();

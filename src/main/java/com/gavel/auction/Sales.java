@@ -184,6 +184,13 @@ public class Sales {
 	 * scheduled sale, they are timed and scheduled with the others.
 	 */
 	public List<LotView> createLots(long saleId, List<SaleLotSpec> specs, BiConsumer<LotView, SaleLotSpec> alongside) {
+		return createLots(saleId, specs, alongside, () -> {
+		});
+	}
+
+	/** As {@link #createLots(long, List, BiConsumer)}, with {@code finish} last in the same transaction. */
+	public List<LotView> createLots(long saleId, List<SaleLotSpec> specs, BiConsumer<LotView, SaleLotSpec> alongside,
+			Runnable finish) {
 		List<LotView> made = new ArrayList<>();
 		catalogueChange(saleId, (sale) -> {
 			Set<Integer> numbers = new HashSet<>();
@@ -202,6 +209,7 @@ public class Sales {
 				alongside.accept(created, spec);
 				made.add(created);
 			}
+			finish.run();
 		});
 		afterCatalogueChange(saleId);
 		return made;

@@ -73,6 +73,11 @@ public class Formats {
 	}
 
 	/** A soft-close window or extension in words a bidder reads at a glance: "2 minutes", "90 seconds". */
+	/** {@link #span} of a number of seconds, e.g. a sale's interval: "1 minute". */
+	public String seconds(long seconds) {
+		return span(Duration.ofSeconds(seconds));
+	}
+
 	public String span(Duration d) {
 		long s = d.toSeconds();
 		if (s % 3600 == 0 && s >= 3600) {
