@@ -19,11 +19,14 @@ interface SaleRepository extends JpaRepository<Sale, Long> {
 			+ " where s.status = com.gavel.auction.SaleStatus.SCHEDULED and s.startsAt <= :now")
 	int openStarted(Instant now);
 
-	/** Open sales none of whose lots is still to run are closed. */
+	/**
+	 * Open sales none of whose lots is still to run are closed. A draft lot counts as still to run:
+	 * while a sale is being scheduled its lots turn from drafts into scheduled lots one by one.
+	 */
 	@Modifying
 	@Query("update Sale s set s.status = com.gavel.auction.SaleStatus.CLOSED, s.version = s.version + 1"
 			+ " where s.status = com.gavel.auction.SaleStatus.OPEN and not exists (select l.id from Lot l"
-			+ " where l.saleId = s.id and l.status in (com.gavel.auction.LotStatus.SCHEDULED,"
+			+ " where l.saleId = s.id and l.status in (com.gavel.auction.LotStatus.DRAFT, com.gavel.auction.LotStatus.SCHEDULED,"
 			+ " com.gavel.auction.LotStatus.OPEN, com.gavel.auction.LotStatus.PAUSED))")
 	int closeFinished();
 

@@ -113,7 +113,12 @@ public class Sales {
 		}
 		for (Lot lot : running(saleId)) {
 			if (lot.getStatus() == LotStatus.SCHEDULED) {
-				this.engine.openNow(lot.getId());
+				try {
+					this.engine.openNow(lot.getId());
+				}
+				catch (LotStateException ex) {
+					// The scheduler opened it meanwhile, its start having come: that is what was wanted.
+				}
 			}
 		}
 		this.transactions.executeWithoutResult((tx) -> {
@@ -133,11 +138,19 @@ public class Sales {
 		if (sale.getStatus() != SaleStatus.OPEN && sale.getStatus() != SaleStatus.CLOSED) {
 			throw new SaleStateException("only an open sale can be closed");
 		}
-		for (Lot lot : running(saleId)) {
-			switch (lot.getStatus()) {
-				case OPEN, PAUSED -> this.engine.closeNow(lot.getId());
-				case SCHEDULED -> this.engine.cancel(lot.getId(), "The sale closed before this lot opened.");
-				default -> {
+		// Twice: a lot the scheduler opened (or closed) between reading and acting is seen again.
+		for (int pass = 0; pass < 2; pass++) {
+			for (Lot lot : running(saleId)) {
+				try {
+					switch (lot.getStatus()) {
+						case OPEN, PAUSED -> this.engine.closeNow(lot.getId());
+						case SCHEDULED -> this.engine.cancel(lot.getId(), "The sale closed before this lot opened.");
+						default -> {
+						}
+					}
+				}
+				catch (LotStateException ex) {
+					// It moved on by itself meanwhile; the next pass sees where it is now.
 				}
 			}
 		}
