@@ -196,8 +196,11 @@ class AdminSaleApiController {
 	record Import(@NotNull String csv) {
 	}
 
-	/** One problem of a refused import, in the house's words. */
-	record Problem(int row, String column, String message) {
+	/**
+	 * One problem of a refused import, in the house's words. Serializable: the sale page gets the
+	 * list through the flash attributes of the session, which Spring Session stores serialized.
+	 */
+	record Problem(int row, String column, String message) implements java.io.Serializable {
 	}
 
 	/**
