@@ -144,6 +144,38 @@ class SalePageBrowserTests {
 	}
 
 	@Test
+	void aLaterLotsPageFollowsAGroupSoftCloseMove() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String title = "Group sale " + UUID.randomUUID().toString().substring(0, 6);
+		// Lot 1 ends in 90 seconds, inside the 2-minute soft-close window from the start.
+		long sale = this.sales.create(new SaleSpec(title, "", "EUR", SaleKind.TIMED, now.minusSeconds(60),
+				now.plusSeconds(90), Duration.ofMinutes(1), true, BigDecimal.ZERO, BigDecimal.ZERO, null, "", ""),
+				(id) -> {
+				});
+		List<LotView> lots = this.sales.createLots(sale,
+				List.of(new SaleLotSpec("First vase", "", 1000, null, null, 1, null, null),
+						new SaleLotSpec("Second vase", "", 1000, null, null, 2, null, null)),
+				(view, spec) -> {
+				});
+		this.sales.schedule(sale, () -> {
+		});
+		this.sales.openNow(sale, () -> {
+		});
+		Account ada = WebFixtures.bidder(this.accounts, "ada");
+
+		WebDriver watcher = this.browsers.open();
+		watcher.get(base() + "/lots/" + lots.get(1).id());
+		Browsers.awaitLive(watcher);
+		assertThat(Browsers.text(watcher, "lot-number")).isEqualTo("Lot 2 of " + title);
+		assertThat(watcher.findElement(role("sale-link")).getAttribute("href")).endsWith("/sales/" + sale);
+
+		assertThat(WebFixtures.bid(this.engine, lots.get(0).id(), ada, "10.00", null).accepted()).isTrue();
+
+		until(watcher, (d) -> d.findElement(role("announcer")).getAttribute("textContent")
+			.startsWith("Group soft close: a late bid on lot 1 moved this lot too."));
+	}
+
+	@Test
 	void aDraftSaleIsNotFound() {
 		Instant now = Instant.now();
 		long draft = this.sales.create(new SaleSpec("Draft sale", "", "EUR", SaleKind.TIMED, now.plusSeconds(3600),
