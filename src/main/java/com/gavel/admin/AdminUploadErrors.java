@@ -19,7 +19,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * An upload bigger than the server takes at all ({@code spring.servlet.multipart.max-file-size})
  * is refused before any controller sees it; on the photo form that is sent back to the lot page
- * with the same clear message as a photo over the photo limit, elsewhere it is a plain 413.
+ * with the same clear message as a photo over the photo limit, on a sale's photo and import forms
+ * back to the sale's page with how much one upload may carry, elsewhere it is a plain 413.
  */
 @ControllerAdvice
 class AdminUploadErrors {

@@ -87,7 +87,7 @@ class SaleImport {
 	}
 
 	/** A row that passed every check. */
-	private record Row(SaleLotSpec spec, List<String> photos, String category) {
+	record Row(SaleLotSpec spec, List<String> photos, String category) {
 	}
 
 	private final Sales sales;

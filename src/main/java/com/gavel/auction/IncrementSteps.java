@@ -82,6 +82,9 @@ public final class IncrementSteps {
 
 	private static IncrementTable.Step step(String from, String increment, String where) {
 		try {
+			if (!from.matches("[0-9]{1,15}(\\.[0-9]{1,4})?") || !increment.matches("[0-9]{1,15}(\\.[0-9]{1,4})?")) {
+				throw new NumberFormatException();
+			}
 			BigDecimal f = new BigDecimal(from);
 			BigDecimal i = new BigDecimal(increment);
 			if (f.signum() < 0 || i.signum() <= 0 || f.scale() > Money.MAX_DECIMALS || i.scale() > Money.MAX_DECIMALS

@@ -96,8 +96,7 @@ class DemoSale {
 		int number = this.lots.sales() + 1;
 		String currency = "EUR";
 		long sale = this.sales.create(new SaleSpec("Clocks, lamps and prints: timed sale no. " + number,
-				"Six lots from the demo house, closing one a minute. Group soft close: a bid in a lot's last minute "
-						+ "extends it and moves every later lot by the same time, so they keep closing in order.",
+				"Six lots from the demo house, closing one a minute. Bid late on one and watch the later lots move.",
 				currency, SaleKind.TIMED, opensAt, opensAt.plus(FIRST_LOT_AFTER), INTERVAL, true, new BigDecimal("20"),
 				new BigDecimal("8"), null,
 				"This is a demo house: nothing is sold or paid for. A real house says here how and when to pay.",
