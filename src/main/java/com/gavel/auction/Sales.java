@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,14 +68,14 @@ public class Sales {
 
 	/** Edits the sale (see {@link Sale#amend}); moves its lots' times when its timing changed. */
 	public void amend(long saleId, SaleSpec spec, Runnable alongside) {
-		boolean times = this.transactions.execute((tx) -> {
+		boolean[] times = new boolean[1];
+		inSale(() -> {
 			Sale sale = sale(saleId);
-			boolean changed = sale.amend(spec, this.lots.countBySaleId(saleId) > 0);
+			times[0] = sale.amend(spec, this.lots.countBySaleId(saleId) > 0);
 			this.sales.saveAndFlush(sale);
 			alongside.run();
-			return changed;
 		});
-		if (times) {
+		if (times[0]) {
 			retime(saleId);
 		}
 	}
@@ -84,7 +85,7 @@ public class Sales {
 	 * its start. Doing it again schedules lots added as drafts since.
 	 */
 	public void schedule(long saleId, Runnable alongside) {
-		this.transactions.executeWithoutResult((tx) -> {
+		inSale(() -> {
 			Sale sale = sale(saleId);
 			List<Lot> lots = running(saleId);
 			if (lots.isEmpty()) {
@@ -121,7 +122,7 @@ public class Sales {
 				}
 			}
 		}
-		this.transactions.executeWithoutResult((tx) -> {
+		inSale(() -> {
 			Sale open = sale(saleId);
 			open.open();
 			this.sales.saveAndFlush(open);
@@ -154,7 +155,7 @@ public class Sales {
 				}
 			}
 		}
-		this.transactions.executeWithoutResult((tx) -> {
+		inSale(() -> {
 			Sale closed = sale(saleId);
 			closed.close();
 			this.sales.saveAndFlush(closed);
@@ -317,6 +318,26 @@ public class Sales {
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new SaleStateException("another change to the sale's lot numbers came first: look at the sale again");
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw changedMeanwhile();
+		}
+	}
+
+	/**
+	 * The sale or one of its lots changed between reading and writing (the scheduler opened it,
+	 * another admin saved it): nothing was written, and a second look shows why.
+	 */
+	private static SaleStateException changedMeanwhile() {
+		return new SaleStateException("the sale changed meanwhile (its status may have moved on): look at it again");
+	}
+
+	private void inSale(Runnable change) {
+		try {
+			this.transactions.executeWithoutResult((tx) -> change.run());
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw changedMeanwhile();
 		}
 	}
 
