@@ -68,11 +68,6 @@ public record SaleSpec(String title, String description, String currency, SaleKi
 		}
 	}
 
-	/** When the lot at {@code position} (1 for the first in lot-number order) ends. */
-	public Instant endOf(int position) {
-		return this.firstLotEndsAt.plus(this.interval.multipliedBy(position - 1L));
-	}
-
 	private static BigDecimal percent(BigDecimal value, String what) {
 		if (value == null) {
 			return BigDecimal.ZERO.setScale(PERCENT_SCALE);
