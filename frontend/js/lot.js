@@ -249,7 +249,10 @@ function applyEvent(msg) {
       break;
     case 'extended':
       flash($('clock'));
-      announce(t('announce.extended', formatTime(lot.endsAt)));
+      // A lot of a group-soft-close sale moves when a late bid extends an earlier lot (detail.followsLot).
+      announce(msg.detail && msg.detail.followsLot != null
+        ? t('announce.groupExtended', formatTime(lot.endsAt), msg.detail.followsLot)
+        : t('announce.extended', formatTime(lot.endsAt)));
       break;
     case 'closed':
       announce(lot.outcome === 'sold' ? t('announce.closed.sold', money(lot.price)) : t('announce.closed.unsold'));

@@ -23,15 +23,15 @@ public class AuctionCatalog {
 
 	private final EventLog eventLog;
 
-	private final IncrementTable increments;
+	private final IncrementTables increments;
 
 	AuctionCatalog(LotRepository lots, BidRepository bids, LotBidderRepository lotBidders, EventLog eventLog,
-			AuctionProperties properties) {
+			IncrementTables increments) {
 		this.lots = lots;
 		this.bids = bids;
 		this.lotBidders = lotBidders;
 		this.eventLog = eventLog;
-		this.increments = properties.incrementTable();
+		this.increments = increments;
 	}
 
 	/** Lots the public may see in the given statuses, soonest ending first; all public ones if none given. */
@@ -41,26 +41,35 @@ public class AuctionCatalog {
 		return this.lots.findByStatusIn(wanted, Sort.by("endsAt", "id"))
 			.stream()
 			.filter((l) -> l.getStatus().isPublic())
-			.map((l) -> l.view(this.increments))
+			.map((l) -> l.view(this.increments.of(l)))
+			.toList();
+	}
+
+	/** Public lots outside any sale in the given statuses, soonest ending first. */
+	public List<LotView> lotsOutsideSales(Set<LotStatus> statuses) {
+		return this.lots.findBySaleIdIsNullAndStatusIn(statuses, Sort.by("endsAt", "id"))
+			.stream()
+			.filter((l) -> l.getStatus().isPublic())
+			.map((l) -> l.view(this.increments.of(l)))
 			.toList();
 	}
 
 	/** Every lot, drafts included: for admins. */
 	public List<LotView> allLots() {
-		return this.lots.findAll(Sort.by(Sort.Direction.DESC, "id")).stream().map((l) -> l.view(this.increments)).toList();
+		return this.lots.findAll(Sort.by(Sort.Direction.DESC, "id")).stream().map((l) -> l.view(this.increments.of(l))).toList();
 	}
 
 	/** Every lot, drafts included, with its full terms and leader: for admins. Newest first. */
 	public List<LotAdminView> adminLots() {
 		return this.lots.findAll(Sort.by(Sort.Direction.DESC, "id"))
 			.stream()
-			.map((l) -> LotAdminView.of(l, this.increments))
+			.map((l) -> LotAdminView.of(l, this.increments.of(l)))
 			.toList();
 	}
 
 	/** One lot, drafts included, with its full terms and leader: for admins. */
 	public Optional<LotAdminView> adminLot(long id) {
-		return this.lots.findById(id).map((l) -> LotAdminView.of(l, this.increments));
+		return this.lots.findById(id).map((l) -> LotAdminView.of(l, this.increments.of(l)));
 	}
 
 	/**
@@ -83,11 +92,11 @@ public class AuctionCatalog {
 	}
 
 	public Optional<LotView> lot(long id) {
-		return publicLot(id).map((l) -> l.view(this.increments));
+		return publicLot(id).map((l) -> l.view(this.increments.of(l)));
 	}
 
 	public Optional<LotDetails> details(long id) {
-		return publicLot(id).map((l) -> new LotDetails(l.view(this.increments), l.getDescription(),
+		return publicLot(id).map((l) -> new LotDetails(l.view(this.increments.of(l)), l.getDescription(),
 				Money.text(l.getStartPrice(), l.getCurrency()), l.getSoftCloseWindow(), l.getSoftCloseExtension(),
 				l.getMaxExtensions(), l.getHardStopAt()));
 	}
@@ -162,7 +171,7 @@ public class AuctionCatalog {
 		Lot lot = publicLot(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
 		List<Bid> bids = this.bids.findByLotIdAndStatusInOrderByIdAsc(lotId,
 				List.of(Bid.Status.ACCEPTED, Bid.Status.VOIDED));
-		return new BidHistory(lot.rules(this.increments), lot.getCurrency()).rows(bids);
+		return new BidHistory(lot.rules(this.increments.of(lot)), lot.getCurrency()).rows(bids);
 	}
 
 	/**
@@ -222,7 +231,7 @@ public class AuctionCatalog {
 			highest = Math.max(highest, lot.getLeaderMax());
 		}
 		String alias = aliasOf(lot.getId(), userId).orElse(null);
-		return Optional.of(new BidderPosition(lot.view(this.increments), alias, leading,
+		return Optional.of(new BidderPosition(lot.view(this.increments.of(lot)), alias, leading,
 				highest == 0 ? null : Money.text(highest, lot.getCurrency()), voidReason));
 	}
 

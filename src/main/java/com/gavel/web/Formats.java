@@ -96,6 +96,11 @@ public class Formats {
 		return text("live.time.min", Long.toString(minutes));
 	}
 
+	/** {@link #span} of a number of seconds, e.g. a sale's interval: "1 minute". */
+	public String seconds(long seconds) {
+		return span(Duration.ofSeconds(seconds));
+	}
+
 	/**
 	 * A soft-close window or extension in words a bidder reads at a glance, in the page's
 	 * language: "2 minutes", "90 seconds".
