@@ -122,12 +122,19 @@ public class Sales {
 				}
 			}
 		}
-		inSale(() -> {
-			Sale open = sale(saleId);
-			open.open();
-			this.sales.saveAndFlush(open);
+		Runnable open = () -> {
+			Sale opening = sale(saleId);
+			opening.open();
+			this.sales.saveAndFlush(opening);
 			alongside.run();
-		});
+		};
+		try {
+			this.transactions.executeWithoutResult((tx) -> open.run());
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// The scheduler opened it meanwhile, its start having come: a second look finds it open.
+			inSale(open);
+		}
 	}
 
 	/**
