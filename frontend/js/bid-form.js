@@ -2,6 +2,7 @@
 // what the bidder typed, a second look at amounts far above the ask, and the sentence for each
 // refusal or acceptance. What a bid does once placed is lot.js's.
 import { parseAmount, toMinor, example } from './money.js';
+import { refusedText } from './receipt.js';
 
 /** A bid (or maximum) more than this many times the ask asks for a second look: a typo's extra zero. */
 const CONFIRM_FACTOR = 5n;
@@ -76,8 +77,12 @@ export function wireBidForms(root, { t, money, scale, lot, busy, place, showErro
   });
 }
 
-/** The sentence for a refused bid (docs/protocol.md, bid-result reasons). */
+/** The sentence for a refused bid (docs/protocol.md, bid-result reasons), with when it arrived. */
 export function refusalText(t, money, scale, msg, ask) {
+  return refusedText(t, reasonText(t, money, scale, msg, ask), msg);
+}
+
+function reasonText(t, money, scale, msg, ask) {
   switch (msg.reason) {
     case 'below-minimum': {
       const lowest = msg.ask || ask;

@@ -176,7 +176,7 @@ export async function postBid(frame) {
   if (response.ok && json && json.accepted) {
     return {
       type: 'bid-result', requestId: json.requestId, lot: json.lotId, accepted: true, leading: json.leading,
-      price: json.price, alias: json.alias, sequence: json.sequence, arrivedAt: json.arrivedAt,
+      price: json.price, alias: json.alias, sequence: json.sequence, arrivedAt: json.arrivedAt, receipt: json.receipt,
     };
   }
   if (response.status === 401) {

@@ -1,7 +1,7 @@
 // The lot page, live. The server rendered the whole current state; this keeps it current from the
 // socket, runs the countdown on the server's clock and places bids. What a lot is and where the
 // bidder stands come from lot-state.js, the history table from lot-history.js, the bid controls
-// from bid-form.js.
+// from bid-form.js, the receipt and clock lines from receipt.js.
 import { LiveClient, requestId } from './live.js';
 import { formatMoney, toMinor } from './money.js';
 import { Texts, readJson } from './text.js';
@@ -13,6 +13,7 @@ import {
 import { History } from './lot-history.js';
 import { refusalText, resultText, wireBidForms } from './bid-form.js';
 import { LotVoice } from './lot-voice.js';
+import { wireProofLines } from './receipt.js';
 
 const STILL_WAITING_MS = 8000;
 
@@ -41,11 +42,7 @@ const history = new History({
   url: `/lots/${id}/history`,
 });
 
-const client = new LiveClient({
-  serverNow: boot.serverNow,
-  onState: showConnection,
-  onMessage: handle,
-});
+const client = new LiveClient({ serverNow: boot.serverNow, onState: showConnection, onMessage: handle });
 
 // ---- rendering -----------------------------------------------------------------------------
 
@@ -391,6 +388,7 @@ if ($('bidding')) {
   voice.wireAsk();
 }
 render();
+wireProofLines(root, { t, client, lotId: id, lot: () => state.lot });
 setInterval(tick, 250);
 client.watch(id, state.lot.sequence);
 client.start();

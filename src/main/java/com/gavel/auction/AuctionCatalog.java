@@ -184,7 +184,12 @@ public class AuctionCatalog {
 	 * @param voidReason the house's reason when the bidder's newest bid on the lot was voided
 	 * ({@code ""} when it gave none), otherwise {@code null}
 	 */
-	public record BidderPosition(LotView lot, String alias, boolean leading, String maximum, String voidReason) {
+	/**
+	 * @param receiptSequence the sequence of the event the bidder's latest accepted bid on the lot
+	 * caused, whose receipt they may download; null when none of their bids there stands
+	 */
+	public record BidderPosition(LotView lot, String alias, boolean leading, String maximum, String voidReason,
+			Long receiptSequence) {
 	}
 
 	private static final List<Bid.Status> STANDING = List.of(Bid.Status.ACCEPTED, Bid.Status.VOIDED);
@@ -223,6 +228,11 @@ public class AuctionCatalog {
 			.filter((b) -> b.getStatus() == Bid.Status.VOIDED)
 			.map((b) -> b.getVoidReason() == null ? "" : b.getVoidReason())
 			.orElse(null);
+		Long receiptSequence = onLot.stream()
+			.filter((b) -> b.getStatus() == Bid.Status.ACCEPTED && b.getSequence() != null)
+			.findFirst()
+			.map(Bid::getSequence)
+			.orElse(null);
 		boolean leading = lot.getLeaderId() != null && lot.getLeaderId() == userId;
 		if (highest == 0 && !leading && voidReason == null) {
 			return Optional.empty();
@@ -232,7 +242,7 @@ public class AuctionCatalog {
 		}
 		String alias = aliasOf(lot.getId(), userId).orElse(null);
 		return Optional.of(new BidderPosition(lot.view(this.increments.of(lot)), alias, leading,
-				highest == 0 ? null : Money.text(highest, lot.getCurrency()), voidReason));
+				highest == 0 ? null : Money.text(highest, lot.getCurrency()), voidReason, receiptSequence));
 	}
 
 	private Optional<Lot> publicLot(long id) {
