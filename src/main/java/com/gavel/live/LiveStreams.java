@@ -1,5 +1,6 @@
 package com.gavel.live;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,11 +68,15 @@ class LiveStreams implements SmartLifecycle {
 
 	private final Stripe delivery;
 
+	/** The house clock: a stream's hello and heartbeats tell the page its time, as the socket's pong does. */
+	private final Clock clock;
+
 	private volatile boolean running;
 
 	LiveStreams(AuctionCatalog catalog, MessageCodec codec, LiveStreamProperties properties,
-			LiveProperties live, MeterRegistry meters) {
+			LiveProperties live, MeterRegistry meters, Clock clock) {
 		this.catalog = catalog;
+		this.clock = clock;
 		this.codec = codec;
 		this.properties = properties;
 		this.maxReplay = live.maxReplay();
@@ -124,7 +129,7 @@ class LiveStreams implements SmartLifecycle {
 	private List<StreamQueue.Item> catchUp(LiveStream stream, List<Long> lots, Map<Long, Long> cursor) {
 		List<StreamQueue.Item> first = new ArrayList<>();
 		first.add(new StreamQueue.Direct(this.codec
-			.write(new ServerMessage.Hello("hello", LiveHandler.PROTOCOL, null, false, System.currentTimeMillis()))));
+			.write(new ServerMessage.Hello("hello", LiveHandler.PROTOCOL, null, false, this.clock.millis()))));
 		// Half the queue at most goes to catching up, the rest stays free for what happens meanwhile.
 		int budget = Math.max(1, this.properties.queueCapacity() / 2) - lots.size();
 		for (long lotId : lots) {
@@ -198,7 +203,7 @@ class LiveStreams implements SmartLifecycle {
 	/** Keeps idle streams visibly alive and drops those whose reader stopped taking data. */
 	@Scheduled(fixedDelayString = "${gavel.live.stream.heartbeat:15s}")
 	void sweep() {
-		String heartbeat = "{\"type\":\"heartbeat\",\"serverTime\":" + System.currentTimeMillis() + "}";
+		String heartbeat = "{\"type\":\"heartbeat\",\"serverTime\":" + this.clock.millis() + "}";
 		long now = System.nanoTime();
 		long timeout = this.properties.sendTimeout().toNanos();
 		for (LiveStream stream : this.streams) {
