@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,7 +62,7 @@ class MailOutbox {
 			this.jdbc.update("insert into mail_outbox (kind, user_id, lot_id, occasion, recipient, language, subject, "
 					+ "body, status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
 					mail.kind().name(), mail.userId(), mail.lotId(), mail.occasion(), mail.recipient(), mail.language(),
-					mail.subject(), mail.body(), PENDING, Timestamp.from(due), Timestamp.from(now));
+					mail.subject(), mail.body(), PENDING, at(due), at(now));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -73,7 +74,7 @@ class MailOutbox {
 	List<QueuedMail> due(Instant now, int limit) {
 		return this.jdbc.query("select " + COLUMNS + " from mail_outbox where status = ? and next_attempt_at <= ? "
 				+ "order by next_attempt_at, id fetch first " + limit + " rows only", MailOutbox::row, PENDING,
-				Timestamp.from(now));
+				at(now));
 	}
 
 	void sent(long id, int attempts, Instant now) {
@@ -82,13 +83,13 @@ class MailOutbox {
 
 	void skipped(long id, Instant now) {
 		this.jdbc.update("update mail_outbox set status = ?, last_attempt_at = ? where id = ? and status = ?", SKIPPED,
-				Timestamp.from(now), id, PENDING);
+				at(now), id, PENDING);
 	}
 
 	/** A try failed; the mail is tried again at {@code next}. */
 	void retry(long id, int attempts, String error, Instant now, Instant next) {
 		this.jdbc.update("update mail_outbox set attempts = ?, last_error = ?, last_attempt_at = ?, next_attempt_at = ? "
-				+ "where id = ? and status = ?", attempts, clip(error), Timestamp.from(now), Timestamp.from(next), id,
+				+ "where id = ? and status = ?", attempts, clip(error), at(now), at(next), id,
 				PENDING);
 	}
 
@@ -100,7 +101,7 @@ class MailOutbox {
 	/** Forgets mails that were sent, failed or skipped before {@code before}; pending ones stay. */
 	int forget(Instant before) {
 		return this.jdbc.update("delete from mail_outbox where status <> ? and last_attempt_at < ?", PENDING,
-				Timestamp.from(before));
+				at(before));
 	}
 
 	/** How many mails the outbox holds in each status. */
@@ -119,7 +120,15 @@ class MailOutbox {
 
 	private void finish(long id, String status, int attempts, String error, Instant now) {
 		this.jdbc.update("update mail_outbox set status = ?, attempts = ?, last_error = ?, last_attempt_at = ? "
-				+ "where id = ? and status = ?", status, attempts, clip(error), Timestamp.from(now), id, PENDING);
+				+ "where id = ? and status = ?", status, attempts, clip(error), at(now), id, PENDING);
+	}
+
+	/**
+	 * The database keeps microseconds and rounds finer times, which could put a mail due "now" a
+	 * fraction after now: times are cut to the microsecond instead.
+	 */
+	private static Timestamp at(Instant instant) {
+		return Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS));
 	}
 
 	private static String clip(String error) {

@@ -162,18 +162,18 @@ class OutboxSender implements DisposableBean {
 			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			Instant at = this.clock.instant();
 			if (attempts >= this.properties.attempts()) {
-				this.outbox.failed(mail.id(), attempts, error, at);
-				this.failed.increment();
 				log.error("Gave up on mail {} ({} to user {} about lot {}) after {} tries: {}", mail.id(), mail.kind(),
 						mail.userId(), mail.lotId(), attempts, error);
+				this.outbox.failed(mail.id(), attempts, error, at);
+				this.failed.increment();
 			}
 			else {
 				Instant next = at.plus(this.properties.backoff(attempts));
-				this.outbox.retry(mail.id(), attempts, error, at, next);
-				this.retried.increment();
 				log.warn("Could not send mail {} ({} to user {} about lot {}), try {} of {}: {}; trying again at {}",
 						mail.id(), mail.kind(), mail.userId(), mail.lotId(), attempts, this.properties.attempts(), error,
 						next);
+				this.outbox.retry(mail.id(), attempts, error, at, next);
+				this.retried.increment();
 			}
 			return false;
 		}
