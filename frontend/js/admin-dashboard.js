@@ -44,6 +44,7 @@ function setState(next) {
 // ---- the socket ------------------------------------------------------------------------------
 
 const client = new LiveClient({
+  fallback: false, // the operations feed comes over the socket only
   onState: (s) => {
     if (s === 'live') return; // the hello handler below says what comes next
     if (state === 'forbidden' || state === 'unavailable') return;

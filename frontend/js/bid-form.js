@@ -1,7 +1,8 @@
 // The lot page's bid controls: one tap at the ask, a custom amount, a maximum, buy now; reading
 // what the bidder typed, a second look at amounts far above the ask, and the sentence for each
-// refusal. What a bid does once placed is lot.js's.
+// refusal or acceptance. What a bid does once placed is lot.js's.
 import { parseAmount, toMinor, example } from './money.js';
+import { refusedText } from './receipt.js';
 
 /** A bid (or maximum) more than this many times the ask asks for a second look: a typo's extra zero. */
 const CONFIRM_FACTOR = 5n;
@@ -76,8 +77,12 @@ export function wireBidForms(root, { t, money, scale, lot, busy, place, showErro
   });
 }
 
-/** The sentence for a refused bid (docs/protocol.md, bid-result reasons). */
+/** The sentence for a refused bid (docs/protocol.md, bid-result reasons), with when it arrived. */
 export function refusalText(t, money, scale, msg, ask) {
+  return refusedText(t, reasonText(t, money, scale, msg, ask), msg);
+}
+
+function reasonText(t, money, scale, msg, ask) {
   switch (msg.reason) {
     case 'below-minimum': {
       const lowest = msg.ask || ask;
@@ -92,4 +97,25 @@ export function refusalText(t, money, scale, msg, ask) {
     default:
       return t('reason.unknown', msg.message || msg.reason || '?');
   }
+}
+
+/**
+ * The answer to the bidder's accepted bid, to show until the price or their standing moves on:
+ * {text, status (the standing it leaves them in), price, sequence (of the event that makes it so)}.
+ */
+export function resultText(t, money, frame, msg, leadingBefore, leader) {
+  let text;
+  let status = msg.leading ? 'leading' : 'outbid';
+  let sequence = msg.sequence || 0;
+  if (frame.kind === 'buy-now') {
+    text = t('result.boughtNow', money(msg.price));
+    // Buying it closes the lot: the event after the bid's is its close, which makes the bidder the winner.
+    status = 'won';
+    sequence += 1;
+  } else if (!msg.leading) {
+    text = t('result.beaten', money(msg.price), money(frame.maximum || frame.amount), leader || '');
+  } else if (frame.maximum && leadingBefore) text = t('result.raisedMaximum', money(msg.price), money(frame.maximum));
+  else if (frame.maximum) text = t('result.maximumLeading', money(msg.price), money(frame.maximum));
+  else text = t('result.leading', money(msg.price));
+  return { status, price: msg.price, text, sequence };
 }

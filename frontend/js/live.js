@@ -4,6 +4,13 @@
 // The state it reports is the socket's real one: going offline drops the socket at once (a socket
 // kept through an outage is one the browser may never report dead), coming back online opens a
 // new one and catches up.
+//
+// When no socket can be opened at all (twice in a row a socket closed before it opened, e.g. a
+// proxy that refuses the upgrade), updates come over the event stream and bids go over the JSON
+// API instead (live-fallback.js), with the same guarantees: the stream resumes from the sequences
+// applied, and a bid keeps its request id until it is answered. The state says so ('fallback'),
+// and a socket is tried again now and then; the first one that opens takes over.
+import { Fallback } from './live-fallback.js';
 
 const PROTOCOL = 'gavel.v1';
 const PING_EVERY_MS = 20000;
@@ -20,6 +27,8 @@ const BANNED = 'banned';
 const MAX_LOTS = 200;
 // A bid that could not be sent for this long is withdrawn rather than sent much later than meant.
 const QUEUE_LIMIT_MS = 30000;
+// Sockets that closed before they opened, in a row, before the event stream is tried instead.
+const FAILURES_BEFORE_FALLBACK = 2;
 
 /** Delay before reconnect attempt n (0-based): min(30 s, 0.5 s × 2^n) × random(0.5…1.0). */
 export function backoff(attempt, random = Math.random) {
@@ -46,11 +55,14 @@ export class LiveClient {
    *   hello, snapshot, event (only in sequence), bid-result, outbid, error; and, made here,
    *   bid-withdrawn {requestId, lot, sent} for a bid given up without an answer (sent: whether it
    *   may have reached the server)
-   * @param {(state: string) => void} options.onState connecting | live | reconnecting | offline |
-   *   blocked (closed for good: reload) | suspended (the account is suspended)
+   * @param {(state: string) => void} options.onState connecting | live | fallback (live over the
+   *   event stream) | reconnecting | offline | blocked (closed for good: reload) | suspended (the
+   *   account is suspended)
    * @param {number} [options.serverNow] the server's clock (epoch ms) when the page was rendered
+   * @param {boolean} [options.fallback] whether the event stream may stand in for the socket
+   *   (not for pages that need more than lots, such as the admins' operations feed)
    */
-  constructor({ onMessage, onState, serverNow, path = '/ws' }) {
+  constructor({ onMessage, onState, serverNow, path = '/ws', fallback = true }) {
     this.onMessage = onMessage || (() => {});
     this.onState = onState || (() => {});
     this.url = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
@@ -67,6 +79,9 @@ export class LiveClient {
     this.samples = [];
     this.offset = serverNow ? serverNow - Date.now() : 0;
     this.hello = null;
+    this.fallback = fallback ? new Fallback(this) : null;
+    this.failures = 0; // sockets in a row that closed before they opened
+    this.probe = null; // a socket being tried while on the event stream
     addEventListener('online', () => {
       if (this.isLive()) this.ping();
       else this.reconnectNow();
@@ -86,15 +101,20 @@ export class LiveClient {
     return Date.now() + this.offset;
   }
 
+  /** Whether messages flow: over the socket, or over the event stream standing in for it. */
   isLive() {
-    return this.state === 'live';
+    return this.state === 'live' || this.state === 'fallback';
+  }
+
+  usingStream() {
+    return !!this.fallback && this.fallback.active();
   }
 
   /** Starts following a lot from sequence `after` (what the page already shows). */
   watch(lotId, after) {
     if (this.lots.has(lotId) || this.lots.size >= MAX_LOTS) return;
     this.lots.set(lotId, after == null ? null : Number(after));
-    if (this.isLive()) this.subscribe([lotId]);
+    if (this.isLive()) this.resync([lotId]);
   }
 
   last(lotId) {
@@ -108,7 +128,13 @@ export class LiveClient {
   bid(frame) {
     const entry = { frame, sent: false, queuedAt: Date.now() };
     this.pending.set(frame.requestId, entry);
-    if (this.isLive()) entry.sent = this.send(frame);
+    if (this.isLive()) this.sendBid(entry);
+  }
+
+  /** Sends a waiting bid over whatever is up: the socket, or the JSON API beside the event stream. */
+  sendBid(entry) {
+    if (this.usingStream()) this.fallback.post(entry);
+    else entry.sent = this.send(entry.frame) || entry.sent;
   }
 
   start() {
@@ -119,17 +145,31 @@ export class LiveClient {
     clearTimeout(this.timer);
     this.timer = null;
     if (this.socket && this.socket.readyState <= WebSocket.OPEN) return;
+    if (this.usingStream()) return;
     if (this.state !== 'connecting') this.setState(navigator.onLine === false ? 'offline' : 'reconnecting');
+    if (this.fallback && this.failures >= FAILURES_BEFORE_FALLBACK && this.lots.size > 0) {
+      this.fallback.open();
+      return;
+    }
+    this.openSocket(false);
+  }
+
+  /** Opens a socket: the one in use, or a probe tried while on the event stream. */
+  openSocket(probe) {
     let socket;
     try {
       socket = new WebSocket(this.url, PROTOCOL);
     } catch (e) {
-      this.scheduleReconnect();
+      if (!probe) this.scheduleReconnect();
       return;
     }
-    this.socket = socket;
+    let opened = false;
+    if (probe) this.probe = socket;
+    else this.socket = socket;
     // The silence watchdog counts from the opening, not from the last frame of an earlier socket.
     socket.onopen = () => {
+      opened = true;
+      if (socket === this.probe) this.adopt(socket);
       if (socket === this.socket) this.lastFrameAt = Date.now();
     };
     socket.onmessage = (e) => {
@@ -144,10 +184,15 @@ export class LiveClient {
       this.handle(msg);
     };
     socket.onclose = (e) => {
+      if (socket === this.probe) {
+        this.probe = null;
+        return;
+      }
       if (socket !== this.socket) return;
       this.socket = null;
       this.hello = null;
       clearInterval(this.pinger);
+      if (!opened) this.failures += 1;
       if (NO_RECONNECT.has(e.code)) {
         this.setState(e.code === 1008 && e.reason === BANNED ? 'suspended' : 'blocked');
         // Nothing more can be sent: every bid still waiting is given up, and the page says so.
@@ -157,6 +202,37 @@ export class LiveClient {
       this.scheduleReconnect();
     };
     // onerror is always followed by onclose, which does the work.
+  }
+
+  /** The event stream ended or could not be opened. */
+  streamDropped() {
+    const wasUp = !!this.hello;
+    this.hello = null;
+    // Neither a socket nor a stream could be opened: the server may be away, so the next try is a socket.
+    if (!wasUp) this.failures = 0;
+    this.scheduleReconnect();
+  }
+
+  /** A socket tried while on the event stream opened: it takes over (its hello resubscribes and resends). */
+  adopt(socket) {
+    this.probe = null;
+    this.failures = 0;
+    this.closeStream();
+    this.socket = socket;
+  }
+
+  /** Ends the event stream and any socket being tried beside it. */
+  closeStream() {
+    if (this.fallback) this.fallback.close();
+    const probe = this.probe;
+    this.probe = null;
+    if (probe) {
+      try {
+        probe.close();
+      } catch (e) {
+        // a socket that never opened may refuse to close; it is forgotten either way
+      }
+    }
   }
 
   scheduleReconnect() {
@@ -175,7 +251,8 @@ export class LiveClient {
   }
 
   reconnectNow() {
-    if (this.isClosedForGood() || this.isLive() || (this.socket && this.socket.readyState === WebSocket.CONNECTING)) {
+    if (this.isClosedForGood() || this.isLive() || (this.socket && this.socket.readyState === WebSocket.CONNECTING)
+      || this.usingStream()) {
       return;
     }
     this.attempt = 0;
@@ -191,6 +268,8 @@ export class LiveClient {
   wentOffline() {
     if (this.isClosedForGood()) return;
     this.drop(1000, 'offline');
+    this.closeStream();
+    this.hello = null;
     clearTimeout(this.timer);
     this.timer = null;
     this.scheduleReconnect();
@@ -216,6 +295,13 @@ export class LiveClient {
       // A bid that never went out is given up after a while, never left waiting for good.
       const now = Date.now();
       this.withdraw((entry) => !entry.sent && now - entry.queuedAt > this.queueLimitMs);
+    }
+    if (this.usingStream() && this.hello && Date.now() - this.lastFrameAt > SILENCE_LIMIT_MS) {
+      // Heartbeats come every 15 s: a silent stream is a dead link.
+      this.closeStream();
+      this.hello = null;
+      this.scheduleReconnect();
+      return;
     }
     if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return;
     if (Date.now() - this.lastFrameAt > SILENCE_LIMIT_MS) {
@@ -245,6 +331,18 @@ export class LiveClient {
       return true;
     }
     return false;
+  }
+
+  /** Asks again for these lots from the last sequence applied: a subscribe, or a new event stream. */
+  resync(ids) {
+    if (!this.usingStream()) {
+      this.subscribe(ids);
+      return;
+    }
+    // A stream follows the lots it was opened for: a new one, from where each lot is.
+    this.closeStream();
+    this.hello = null;
+    this.fallback.open();
   }
 
   subscribe(ids) {
@@ -282,15 +380,24 @@ export class LiveClient {
         if (this.samples.length === 0 && typeof msg.serverTime === 'number') {
           this.offset = msg.serverTime - Date.now();
         }
-        this.setState('live');
-        this.ping();
-        clearInterval(this.pinger);
-        this.pinger = setInterval(() => this.ping(), PING_EVERY_MS);
         this.resyncing.clear();
-        if (this.lots.size > 0) this.subscribe([...this.lots.keys()]);
+        if (this.usingStream()) {
+          // The stream was opened with the lots and their sequences: it catches up by itself.
+          this.setState('fallback');
+          this.fallback.probeSoon();
+        } else {
+          this.failures = 0;
+          this.setState('live');
+          this.ping();
+          clearInterval(this.pinger);
+          this.pinger = setInterval(() => this.ping(), PING_EVERY_MS);
+          if (this.lots.size > 0) this.subscribe([...this.lots.keys()]);
+        }
         // A bid whose answer never came goes (again) with the same request id: answered, never doubled.
-        for (const entry of this.pending.values()) entry.sent = this.send(entry.frame) || entry.sent;
+        for (const entry of this.pending.values()) this.sendBid(entry);
         this.onMessage(msg);
+        return;
+      case 'heartbeat':
         return;
       case 'pong':
         this.clock(msg);
@@ -333,7 +440,7 @@ export class LiveClient {
       const asked = this.resyncing.get(id);
       if (asked == null || Date.now() - asked > RESYNC_RETRY_MS) {
         this.resyncing.set(id, Date.now());
-        this.subscribe([id]);
+        this.resync([id]);
       }
       return;
     }

@@ -1,7 +1,8 @@
 // The lot page's bid history table: rows from bid events as they come, the whole history fetched
 // again after a void or a resync, newest first. The rows look exactly like the server renders them
 // (templates/lots/lot.html), so a reload shows what the live page showed.
-import { aliasText, localTime } from './text.js';
+import { aliasText } from './text.js';
+import { formatTime } from './time.js';
 import { historyRowOf } from './lot-state.js';
 
 const REFETCH_DELAY_MS = 150;
@@ -100,7 +101,7 @@ export class History {
     when.className = 'time';
     const time = document.createElement('time');
     time.setAttribute('datetime', row.at);
-    time.textContent = localTime(row.at);
+    time.textContent = formatTime(row.at);
     when.append(time);
     tr.append(who, amount, when);
     return tr;

@@ -103,6 +103,21 @@ export function standingText(T, status, lot, you, money) {
   }
 }
 
+/** Where the viewer stands in one word, for a chip ("Leading", "Outbid"…). */
+export function standingWord(T, status) {
+  return T.t(`standingWord.${status}`);
+}
+
+/**
+ * The house's reason ({reason}) when the bidder's newest bid in a fetched history
+ * (`/lots/{id}/history`, newest first) is voided, else null: the server's rule for "voided".
+ */
+export function newestOwnVoid(fetched, alias) {
+  if (!alias || !Array.isArray(fetched)) return null;
+  const newest = fetched.map((row) => row.entry).find((e) => e.bidder === alias && e.kind !== 'automatic');
+  return newest && newest.voided ? { reason: newest.voidReason || '' } : null;
+}
+
 /** The rows a `bid` event adds to the history: the bid, and the leader's automatic answer to it. */
 export function historyRowsOf(msg) {
   const d = msg.detail || {};
@@ -137,7 +152,11 @@ export class LotState {
   apply(msg) {
     const before = this.lot;
     this.lot = msg.lot;
-    if (msg.type === 'snapshot' && msg.you && this.you) this.you.alias = msg.you.alias;
+    if (msg.type === 'snapshot' && msg.you && msg.you.alias && this.you) this.you.alias = msg.you.alias;
+    // A new bid of the viewer's own replaces the one the house voided.
+    if (msg.kind === 'bid' && this.you && this.you.voided && msg.detail && this.isYou(msg.detail.bidder)) {
+      this.you.voided = null;
+    }
     return before;
   }
 

@@ -1,18 +1,20 @@
 // The lot page, live. The server rendered the whole current state; this keeps it current from the
 // socket, runs the countdown on the server's clock and places bids. What a lot is and where the
 // bidder stands come from lot-state.js, the history table from lot-history.js, the bid controls
-// from bid-form.js.
+// from bid-form.js, the receipt and clock lines from receipt.js.
 import { LiveClient, requestId } from './live.js';
 import { formatMoney, toMinor } from './money.js';
-import { Texts, readJson, localTime, localizeTimes } from './text.js';
+import { Texts, readJson } from './text.js';
+import { formatTime, localizeTimes } from './time.js';
 import {
   LotState, historyRowsOf, isOver, isRunning, leaderText, outcomeText, priceLabel, showSuspendedBanner, standingText,
   statusWord, takesBids,
 } from './lot-state.js';
 import { History } from './lot-history.js';
-import { refusalText, wireBidForms } from './bid-form.js';
+import { refusalText, resultText, wireBidForms } from './bid-form.js';
+import { LotVoice } from './lot-voice.js';
+import { wireProofLines } from './receipt.js';
 
-const FINAL_SECONDS = [60, 30, 10];
 const STILL_WAITING_MS = 8000;
 
 const root = document.getElementById('lot');
@@ -28,23 +30,19 @@ let placed = null; // the answer to the bidder's last bid, shown while it still 
 let voidCheck = null; // a void being looked up in the history: {seq}
 let outbidWaiting = null; // an outbid message waiting for its event (they travel separately)
 let stillWaiting = null;
-let announcedFor = null; // the end time the final-seconds announcements were made for
-let announced = new Set();
 
 const $ = (role) => root.querySelector(`[data-role="${role}"]`);
 const byId = (elementId) => document.getElementById(elementId);
 const money = (amount) => formatMoney(amount, state.lot.currency);
 
+const voice = new LotVoice(root, t);
+const announce = (text) => voice.announce(text);
 const history = new History({
   body: $('history'), empty: $('history-empty'), t, money, isYou: (alias) => state.isYou(alias),
   url: `/lots/${id}/history`,
 });
 
-const client = new LiveClient({
-  serverNow: boot.serverNow,
-  onState: showConnection,
-  onMessage: handle,
-});
+const client = new LiveClient({ serverNow: boot.serverNow, onState: showConnection, onMessage: handle });
 
 // ---- rendering -----------------------------------------------------------------------------
 
@@ -82,7 +80,7 @@ function render() {
   $('countdown').dataset.endsAt = lot.endsAt;
   const endsAt = $('ends-at');
   endsAt.setAttribute('datetime', lot.endsAt);
-  endsAt.textContent = t('endsAt', localTime(lot.endsAt));
+  endsAt.textContent = t('endsAt', formatTime(lot.endsAt));
   const extended = setText('extended', t('extended', lot.extensions));
   show(extended, lot.extensions > 0);
 
@@ -91,7 +89,7 @@ function render() {
   show(note, note.textContent !== '');
   const closed = $('closed-at');
   const closedText = over && lot.closedAt
-    ? t(lot.status === 'cancelled' ? 'withdrawnAt' : 'closedAt', localTime(lot.closedAt)) : '';
+    ? t(lot.status === 'cancelled' ? 'withdrawnAt' : 'closedAt', formatTime(lot.closedAt)) : '';
   if (lot.closedAt) closed.setAttribute('datetime', lot.closedAt);
   closed.textContent = closedText;
   show(closed, closedText !== '');
@@ -101,7 +99,7 @@ function render() {
   show($('sign-in'), !over);
   const notify = $('notify');
   const suspended = !!(state.you && state.you.suspended);
-  if (notify) show(notify, !over && !suspended && 'Notification' in window && Notification.permission === 'default');
+  if (notify) show(notify, !over && !suspended && LotVoice.canAsk());
   renderBidding();
   tick();
 }
@@ -183,21 +181,7 @@ function tick() {
   countdown.closest('[data-role="clock"]').classList.toggle('urgent', lot.status === 'open' && left <= 60000);
   const bidding = $('bidding');
   if (bidding && bidding.hidden === canBidNow()) renderBidding();
-  if (lot.status === 'open') finalSeconds(left);
-}
-
-function finalSeconds(left) {
-  if (announcedFor !== state.lot.endsAt) {
-    announcedFor = state.lot.endsAt;
-    // An extension starts the countdown afresh; warnings already past stay quiet.
-    announced = new Set(FINAL_SECONDS.filter((s) => left <= s * 1000));
-  }
-  for (const s of FINAL_SECONDS) {
-    if (left <= s * 1000 && left > 0 && !announced.has(s)) {
-      announced.add(s);
-      announce(s === 60 ? t('announce.minute') : t('announce.seconds', s));
-    }
-  }
+  if (lot.status === 'open') voice.countdown(lot.endsAt, left);
 }
 
 function showConnection(connection) {
@@ -211,19 +195,6 @@ function showConnection(connection) {
     return;
   }
   if (pending) renderStanding();
-}
-
-function announce(text) {
-  const el = $('announcer');
-  el.textContent = '';
-  // A fresh node change makes screen readers read the same sentence again.
-  requestAnimationFrame(() => { el.textContent = text; });
-}
-
-function alertNow(text) {
-  const el = $('alerter');
-  el.textContent = '';
-  requestAnimationFrame(() => { el.textContent = text; });
 }
 
 function showError(text) {
@@ -275,7 +246,10 @@ function applyEvent(msg) {
       break;
     case 'extended':
       flash($('clock'));
-      announce(t('announce.extended', localTime(lot.endsAt)));
+      // A lot of a group-soft-close sale moves when a late bid extends an earlier lot (detail.followsLot).
+      announce(msg.detail && msg.detail.followsLot != null
+        ? t('announce.groupExtended', formatTime(lot.endsAt), msg.detail.followsLot)
+        : t('announce.extended', formatTime(lot.endsAt)));
       break;
     case 'closed':
       announce(lot.outcome === 'sold' ? t('announce.closed.sold', money(lot.price)) : t('announce.closed.unsold'));
@@ -327,14 +301,7 @@ function settleOutbid() {
     text = msg.leader ? t('outbid', T.alias(msg.leader), money(msg.price)) : t('outbid.noLeader');
   }
   render();
-  alertNow(text);
-  if ('Notification' in window && Notification.permission === 'granted') {
-    try {
-      new Notification(t('outbid.notification', boot.lot.title), { body: text, tag: `gavel-outbid-${id}` });
-    } catch (e) {
-      // Some browsers only allow notifications from a service worker: the page says it anyway.
-    }
-  }
+  voice.alert(text, t('outbid.notification', boot.lot.title), `gavel-outbid-${id}`);
 }
 
 function flash(el) {
@@ -353,21 +320,8 @@ function bidResult(msg) {
     history.markMine();
     const offered = [frame.amount, frame.maximum, you.maximum].filter(Boolean);
     if (offered.length) you.maximum = offered.reduce((a, b) => (toMinor(b, scale) > toMinor(a, scale) ? b : a));
-    let text;
-    let status = msg.leading ? 'leading' : 'outbid';
-    let sequence = msg.sequence || 0;
-    if (frame.kind === 'buy-now') {
-      text = t('result.boughtNow', money(msg.price));
-      // Buying it closes the lot: the event after the bid's is its close, which makes the bidder the winner.
-      status = 'won';
-      sequence += 1;
-    } else if (!msg.leading) {
-      text = t('result.beaten', money(msg.price), money(frame.maximum || frame.amount), T.alias(state.lot.leader) || '');
-    } else if (frame.maximum && leadingBefore) text = t('result.raisedMaximum', money(msg.price), money(frame.maximum));
-    else if (frame.maximum) text = t('result.maximumLeading', money(msg.price), money(frame.maximum));
-    else text = t('result.leading', money(msg.price));
-    placed = { status, price: msg.price, text, sequence };
-    announce(text);
+    placed = resultText(t, money, frame, msg, leadingBefore, T.alias(state.lot.leader));
+    announce(placed.text);
     byId('custom-amount').value = '';
     byId('maximum-amount').value = '';
   } else {
@@ -424,19 +378,6 @@ function place(frame, field) {
   }, STILL_WAITING_MS);
 }
 
-function wireNotify() {
-  const notify = $('notify');
-  if (notify && 'Notification' in window && Notification.permission === 'default') {
-    notify.addEventListener('click', async () => {
-      try {
-        await Notification.requestPermission();
-      } finally {
-        show(notify, false);
-      }
-    });
-  }
-}
-
 // ---- start ---------------------------------------------------------------------------------
 
 localizeTimes(root);
@@ -444,9 +385,10 @@ if ($('bidding')) {
   wireBidForms(root, {
     t, money, scale, lot: () => state.lot, busy: () => !!pending, place, showError,
   });
-  wireNotify();
+  voice.wireAsk();
 }
 render();
+wireProofLines(root, { t, client, lotId: id, lot: () => state.lot });
 setInterval(tick, 250);
 client.watch(id, state.lot.sequence);
 client.start();

@@ -1,22 +1,30 @@
 // Money is decimal text ("62.00") end to end; comparisons go through integer minor units (BigInt),
-// never through floating point.
+// never through floating point. Amounts are shown in the lot's currency, formatted for the page's
+// language (<html lang>), as the server's web/Formats does.
+import { pageLang } from './time.js';
 
 const formats = new Map();
 
-/** "62.00", "EUR" -> "€62.00", formatted like the server does (en-US currency style). */
+/** "62.00", "EUR" -> "€62.00" on an English page, "€ 62,00" on a Brazilian one. */
 export function formatMoney(amount, currency) {
   if (amount == null) return '';
-  let f = formats.get(currency);
+  const lang = pageLang();
+  const key = `${lang || ''}|${currency}`;
+  let f = formats.get(key);
   if (!f) {
-    try {
-      f = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-    } catch (e) {
-      f = { format: (a) => `${a} ${currency}` };
-    }
-    formats.set(currency, f);
+    f = currencyFormat(lang, currency) || currencyFormat(undefined, currency) || { format: (a) => `${a} ${currency}` };
+    formats.set(key, f);
   }
   // Intl formats a decimal string exactly (no float rounding) in current browsers.
   return f.format(amount);
+}
+
+function currencyFormat(lang, currency) {
+  try {
+    return new Intl.NumberFormat(lang, { style: 'currency', currency });
+  } catch (e) {
+    return null; // a language tag or currency code the browser does not know
+  }
 }
 
 /**

@@ -1,5 +1,8 @@
 // Sentences for the page, handed over by the server from messages.properties (keys "live.*").
 
+/** A countdown shows seconds only when less than this many are left. */
+const SECONDS_SHOWN_BELOW = 300;
+
 export class Texts {
   constructor(texts) {
     this.texts = texts || {};
@@ -19,17 +22,24 @@ export class Texts {
     return aliasText((key, ...args) => this.t(key, ...args), alias);
   }
 
-  /** Time left as "2h 05m", "4m 09s", "12s". */
+  /**
+   * Time left as "3d 4h", "2h 05m" or "12m", and with seconds only in the last minutes: "4m 09s",
+   * "12s". Whole minutes round up, so "1m" never shows while more than a minute is left (the
+   * server's web/Formats.duration counts the same way).
+   */
   remaining(ms) {
     const s = Math.max(0, Math.ceil(ms / 1000));
-    const days = Math.floor(s / 86400);
-    const hours = Math.floor((s % 86400) / 3600);
-    const minutes = Math.floor((s % 3600) / 60);
-    const seconds = s % 60;
+    if (s < SECONDS_SHOWN_BELOW) {
+      const minutes = Math.floor(s / 60);
+      return minutes > 0 ? this.t('time.m', minutes, pad(s % 60)) : this.t('time.s', s);
+    }
+    const all = Math.ceil(s / 60);
+    const days = Math.floor(all / 1440);
+    const hours = Math.floor((all % 1440) / 60);
+    const minutes = all % 60;
     if (days > 0) return this.t('time.d', days, hours);
     if (hours > 0) return this.t('time.h', hours, pad(minutes));
-    if (minutes > 0) return this.t('time.m', minutes, pad(seconds));
-    return this.t('time.s', seconds);
+    return this.t('time.min', minutes);
   }
 }
 
@@ -55,25 +65,4 @@ export function readJson(id) {
 
 function pad(n) {
   return n < 10 ? '0' + n : String(n);
-}
-
-const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const dateTime = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit',
-});
-
-/** An instant in the reader's own time zone: the time alone when it is today, else with the date. */
-export function localTime(iso, nowMs = Date.now()) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const sameDay = new Date(nowMs).toDateString() === d.toDateString();
-  return (sameDay ? timeOnly : dateTime).format(d);
-}
-
-/** Rewrites every server-rendered <time data-role="local-time"> (UTC) into the reader's zone. */
-export function localizeTimes(root = document) {
-  for (const el of root.querySelectorAll('time[data-role="local-time"]')) {
-    el.title = el.textContent;
-    el.textContent = localTime(el.getAttribute('datetime'));
-  }
 }

@@ -19,12 +19,15 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * An upload bigger than the server takes at all ({@code spring.servlet.multipart.max-file-size})
  * is refused before any controller sees it; on the photo form that is sent back to the lot page
- * with the same clear message as a photo over the photo limit, elsewhere it is a plain 413.
+ * with the same clear message as a photo over the photo limit, on a sale's photo and import forms
+ * back to the sale's page with how much one upload may carry, elsewhere it is a plain 413.
  */
 @ControllerAdvice
 class AdminUploadErrors {
 
 	private static final Pattern PHOTO_UPLOAD = Pattern.compile("/admin/lots/(\\d+)/photos");
+
+	private static final Pattern SALE_UPLOAD = Pattern.compile("/admin/sales/(\\d+)/(photos|import)");
 
 	private final MessageSource messages;
 
@@ -35,6 +38,13 @@ class AdminUploadErrors {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ModelAndView tooBig(HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
 		Matcher photos = PHOTO_UPLOAD.matcher(request.getRequestURI());
+		Matcher sale = SALE_UPLOAD.matcher(request.getRequestURI());
+		if (sale.matches()) {
+			RequestContextUtils.getOutputFlashMap(request)
+				.put("uploadError", this.messages.getMessage("admin.sale.upload.tooBig",
+						new Object[] { LotPhotos.MAX_BYTES / (1024 * 1024) }, locale));
+			return new ModelAndView("redirect:/admin/sales/" + sale.group(1) + "#" + sale.group(2));
+		}
 		if (!photos.matches()) {
 			response.sendError(HttpStatus.CONTENT_TOO_LARGE.value(), "The upload is too large.");
 			return new ModelAndView();

@@ -1,12 +1,14 @@
 package com.gavel.admin;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -22,13 +24,19 @@ import com.gavel.auction.Money;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The lot editor's fields. Amounts are in major units of the currency, times are UTC (the form's
- * {@code datetime-local} inputs carry no zone, so the page says so), soft-close times in seconds.
- * Rules that involve two fields are {@link LotFormValidator}'s.
+ * The lot editor's fields. Amounts are in major units of the currency; times are wall-clock times
+ * in {@link #getZone() zone}, the admin's own time zone (the form's {@code datetime-local} inputs
+ * carry none: the server renders them in UTC and the page's script moves them into the browser's
+ * zone and says which, so without the script they stay UTC, and say so); soft-close windows are in
+ * minutes (decimals allowed: 1.5 is 90 seconds). Rules that involve two fields are
+ * {@link LotFormValidator}'s.
  */
 public class LotForm {
 
-	static final ZoneOffset ZONE = ZoneOffset.UTC;
+	static final ZoneId UTC = ZoneId.of("UTC");
+
+	/** The longest soft-close window or extension, in minutes (a day). */
+	static final int MAX_MINUTES = 1440;
 
 	@NotBlank(message = "{admin.lot.error.title}")
 	@Size(max = 200, message = "{admin.lot.error.titleLength}")
@@ -65,15 +73,20 @@ public class LotForm {
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
 	private LocalDateTime hardStopAt;
 
-	@NotNull(message = "{admin.lot.error.seconds}")
-	@Min(value = 0, message = "{admin.lot.error.seconds}")
-	@Max(value = 86400, message = "{admin.lot.error.seconds}")
-	private Integer softCloseWindowSeconds;
+	@NotNull(message = "{admin.lot.error.minutes}")
+	@DecimalMin(value = "0", message = "{admin.lot.error.minutes}")
+	@DecimalMax(value = "" + MAX_MINUTES, message = "{admin.lot.error.minutes}")
+	@Digits(integer = 4, fraction = 2, message = "{admin.lot.error.minutes}")
+	private BigDecimal softCloseWindowMinutes;
 
-	@NotNull(message = "{admin.lot.error.seconds}")
-	@Min(value = 0, message = "{admin.lot.error.seconds}")
-	@Max(value = 86400, message = "{admin.lot.error.seconds}")
-	private Integer softCloseExtensionSeconds;
+	@NotNull(message = "{admin.lot.error.minutes}")
+	@DecimalMin(value = "0", message = "{admin.lot.error.minutes}")
+	@DecimalMax(value = "" + MAX_MINUTES, message = "{admin.lot.error.minutes}")
+	@Digits(integer = 4, fraction = 2, message = "{admin.lot.error.minutes}")
+	private BigDecimal softCloseExtensionMinutes;
+
+	/** The time zone the form's times are in: an IANA name such as {@code Europe/Lisbon}. */
+	private String zone = UTC.getId();
 
 	@Min(value = 0, message = "{admin.lot.error.cap}")
 	@Max(value = 1000, message = "{admin.lot.error.cap}")
@@ -85,11 +98,11 @@ public class LotForm {
 	/** A blank form for a new lot: starts now, runs a week, the house's soft close. */
 	static LotForm blank(Instant now, Duration window, Duration extension) {
 		LotForm form = new LotForm();
-		LocalDateTime start = local(now).truncatedTo(ChronoUnit.MINUTES);
+		LocalDateTime start = form.local(now).truncatedTo(ChronoUnit.MINUTES);
 		form.startsAt = start;
 		form.endsAt = start.plusDays(7);
-		form.softCloseWindowSeconds = (int) window.toSeconds();
-		form.softCloseExtensionSeconds = (int) extension.toSeconds();
+		form.softCloseWindowMinutes = minutes(window);
+		form.softCloseExtensionMinutes = minutes(extension);
 		return form;
 	}
 
@@ -102,18 +115,19 @@ public class LotForm {
 		form.startPrice = Money.toMajor(terms.startPrice(), terms.currency());
 		form.reservePrice = major(terms.reservePrice(), terms.currency());
 		form.buyNowPrice = major(terms.buyNowPrice(), terms.currency());
-		form.startsAt = minute(terms.startsAt());
-		form.endsAt = minute(terms.endsAt());
-		form.hardStopAt = minute(terms.hardStopAt());
-		form.softCloseWindowSeconds = (int) terms.softCloseWindow().toSeconds();
-		form.softCloseExtensionSeconds = (int) terms.softCloseExtension().toSeconds();
+		form.startsAt = form.minute(terms.startsAt());
+		form.endsAt = form.minute(terms.endsAt());
+		form.hardStopAt = form.minute(terms.hardStopAt());
+		form.softCloseWindowMinutes = minutes(terms.softCloseWindow());
+		form.softCloseExtensionMinutes = minutes(terms.softCloseExtension());
 		form.maxExtensions = terms.maxExtensions();
 		return form;
 	}
 
 	/**
-	 * The terms this form describes. A time the admin left as the form showed it (to the minute)
-	 * keeps its exact stored value, so saving an untouched field never moves it by seconds.
+	 * The terms this form describes. A time or window the admin left as the form showed it (to
+	 * the minute, to two decimals of a minute) keeps its exact stored value, so saving an
+	 * untouched field never moves it by seconds.
 	 * @param current the lot's terms before the edit, or {@code null} for a new lot
 	 */
 	LotSpec toSpec(LotSpec current) {
@@ -123,7 +137,8 @@ public class LotForm {
 				keep(current == null ? null : current.startsAt(), this.startsAt),
 				keep(current == null ? null : current.endsAt(), this.endsAt),
 				keep(current == null ? null : current.hardStopAt(), this.hardStopAt),
-				Duration.ofSeconds(this.softCloseWindowSeconds), Duration.ofSeconds(this.softCloseExtensionSeconds),
+				keep(current == null ? null : current.softCloseWindow(), this.softCloseWindowMinutes),
+				keep(current == null ? null : current.softCloseExtension(), this.softCloseExtensionMinutes),
 				this.maxExtensions);
 	}
 
@@ -148,16 +163,33 @@ public class LotForm {
 		this.startsAt = shown.startsAt;
 		this.endsAt = shown.endsAt;
 		this.hardStopAt = shown.hardStopAt;
-		this.softCloseWindowSeconds = shown.softCloseWindowSeconds;
-		this.softCloseExtensionSeconds = shown.softCloseExtensionSeconds;
+		this.softCloseWindowMinutes = shown.softCloseWindowMinutes;
+		this.softCloseExtensionMinutes = shown.softCloseExtensionMinutes;
 		this.maxExtensions = shown.maxExtensions;
+		this.zone = shown.zone;
 	}
 
-	static Instant instant(LocalDateTime local) {
-		return local == null ? null : local.toInstant(ZONE);
+	/** Whether {@link #getZone()} names a time zone this server knows. */
+	boolean zoneKnown() {
+		try {
+			ZoneId.of(this.zone);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
-	private static Instant keep(Instant current, LocalDateTime submitted) {
+	/** The instant a time of this form means, in its zone (UTC if the zone is not one we know). */
+	Instant instant(LocalDateTime local) {
+		return local == null ? null : local.atZone(zoneId()).toInstant();
+	}
+
+	private ZoneId zoneId() {
+		return zoneKnown() ? ZoneId.of(this.zone) : UTC;
+	}
+
+	private Instant keep(Instant current, LocalDateTime submitted) {
 		if (submitted == null) {
 			return null;
 		}
@@ -167,11 +199,26 @@ public class LotForm {
 		return instant(submitted);
 	}
 
-	private static LocalDateTime local(Instant instant) {
-		return LocalDateTime.ofInstant(instant, ZONE);
+	private static Duration keep(Duration current, BigDecimal submitted) {
+		if (current != null && submitted.compareTo(minutes(current)) == 0) {
+			return current;
+		}
+		BigDecimal seconds = submitted.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP);
+		return Duration.ofSeconds(seconds.longValueExact());
 	}
 
-	private static LocalDateTime minute(Instant instant) {
+	/** A window in minutes as the form shows it: 120 s is 2, 90 s is 1.5, 10 s is 0.17. */
+	static BigDecimal minutes(Duration duration) {
+		BigDecimal minutes = BigDecimal.valueOf(duration.toSeconds())
+			.divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+		return (minutes.signum() == 0) ? BigDecimal.ZERO : minutes.stripTrailingZeros();
+	}
+
+	private LocalDateTime local(Instant instant) {
+		return LocalDateTime.ofInstant(instant, zoneId());
+	}
+
+	private LocalDateTime minute(Instant instant) {
 		return instant == null ? null : local(instant).truncatedTo(ChronoUnit.MINUTES);
 	}
 
@@ -255,20 +302,28 @@ public class LotForm {
 		this.hardStopAt = hardStopAt;
 	}
 
-	public Integer getSoftCloseWindowSeconds() {
-		return this.softCloseWindowSeconds;
+	public BigDecimal getSoftCloseWindowMinutes() {
+		return this.softCloseWindowMinutes;
 	}
 
-	public void setSoftCloseWindowSeconds(Integer softCloseWindowSeconds) {
-		this.softCloseWindowSeconds = softCloseWindowSeconds;
+	public void setSoftCloseWindowMinutes(BigDecimal softCloseWindowMinutes) {
+		this.softCloseWindowMinutes = softCloseWindowMinutes;
 	}
 
-	public Integer getSoftCloseExtensionSeconds() {
-		return this.softCloseExtensionSeconds;
+	public BigDecimal getSoftCloseExtensionMinutes() {
+		return this.softCloseExtensionMinutes;
 	}
 
-	public void setSoftCloseExtensionSeconds(Integer softCloseExtensionSeconds) {
-		this.softCloseExtensionSeconds = softCloseExtensionSeconds;
+	public void setSoftCloseExtensionMinutes(BigDecimal softCloseExtensionMinutes) {
+		this.softCloseExtensionMinutes = softCloseExtensionMinutes;
+	}
+
+	public String getZone() {
+		return this.zone;
+	}
+
+	public void setZone(String zone) {
+		this.zone = (zone == null || zone.isBlank()) ? UTC.getId() : zone.strip();
 	}
 
 	public Integer getMaxExtensions() {

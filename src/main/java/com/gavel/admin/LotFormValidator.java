@@ -10,9 +10,10 @@ import org.springframework.validation.Errors;
 
 /**
  * The lot editor's rules that span fields or need the clock: a currency that exists, amounts
- * with no more decimals than the currency has, reserve and buy-now not below the start price, an
- * end after the start and in the future, a hard stop not before the end. Bean Validation has
- * checked each field on its own before this runs; a field that already has an error is skipped.
+ * with no more decimals than the currency has, reserve and buy-now not below the start price, a
+ * time zone that exists, an end after the start and in the future, a hard stop not before the end.
+ * Bean Validation has checked each field on its own before this runs; a field that already has an
+ * error is skipped.
  */
 class LotFormValidator {
 
@@ -51,15 +52,19 @@ class LotFormValidator {
 		else if (buyNow != null && reserve != null && buyNow.compareTo(reserve) < 0) {
 			errors.rejectValue("buyNowPrice", "admin.lot.error.buyNowBelowReserve");
 		}
-		Instant startsAt = errors.hasFieldErrors("startsAt") ? null : LotForm.instant(form.getStartsAt());
-		Instant endsAt = errors.hasFieldErrors("endsAt") ? null : LotForm.instant(form.getEndsAt());
+		if (!form.zoneKnown()) {
+			errors.reject("admin.lot.error.zone", new Object[] { form.getZone() }, null);
+			return;
+		}
+		Instant startsAt = errors.hasFieldErrors("startsAt") ? null : form.instant(form.getStartsAt());
+		Instant endsAt = errors.hasFieldErrors("endsAt") ? null : form.instant(form.getEndsAt());
 		if (endsAt != null && !endsAt.isAfter(now)) {
 			errors.rejectValue("endsAt", "admin.lot.error.endPassed");
 		}
 		else if (endsAt != null && startsAt != null && !endsAt.isAfter(startsAt)) {
 			errors.rejectValue("endsAt", "admin.lot.error.endBeforeStart");
 		}
-		Instant hardStop = errors.hasFieldErrors("hardStopAt") ? null : LotForm.instant(form.getHardStopAt());
+		Instant hardStop = errors.hasFieldErrors("hardStopAt") ? null : form.instant(form.getHardStopAt());
 		if (hardStop != null && endsAt != null && hardStop.isBefore(endsAt)) {
 			errors.rejectValue("hardStopAt", "admin.lot.error.hardStopBeforeEnd");
 		}

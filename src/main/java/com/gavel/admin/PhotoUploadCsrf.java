@@ -22,14 +22,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Spring Security reads it with {@code getParameter}, which makes the server parse the whole
  * multipart body first; for an upload over the server's limit Tomcat then fails the request
  * right there, with a bare 413, before the lot page could say what was wrong. This filter, ahead
- * of Spring Security and only for photo uploads, answers {@code getParameter("_csrf")} from the
+ * of Spring Security and only for photo uploads (a lot's, and a sale's photos and CSV import), answers {@code getParameter("_csrf")} from the
  * query string alone (when the token is there), so the body is parsed later by Spring MVC, whose
  * size error the admin pages turn into a clear message ({@link AdminUploadErrors}).
  */
 @Configuration(proxyBeanMethods = false)
 class PhotoUploadCsrf {
 
-	private static final Pattern PHOTO_UPLOAD = Pattern.compile("/admin/lots/\\d+/photos");
+	/** A lot's photo form, and a sale's photo and import forms (admin/sale.html). */
+	private static final Pattern PHOTO_UPLOAD = Pattern.compile("/admin/lots/\\d+/photos|/admin/sales/\\d+/(photos|import)");
 
 	private static final String TOKEN = "_csrf";
 
@@ -37,7 +38,7 @@ class PhotoUploadCsrf {
 	FilterRegistrationBean<OncePerRequestFilter> photoUploadCsrfFilter() {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new TokenFromQuery());
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
-		registration.addUrlPatterns("/admin/lots/*");
+		registration.addUrlPatterns("/admin/lots/*", "/admin/sales/*");
 		return registration;
 	}
 

@@ -24,15 +24,15 @@ public class AuctionCatalog {
 
 	private final EventLog eventLog;
 
-	private final IncrementTable increments;
+	private final IncrementTables increments;
 
 	AuctionCatalog(LotRepository lots, BidRepository bids, LotBidderRepository lotBidders, EventLog eventLog,
-			AuctionProperties properties) {
+			IncrementTables increments) {
 		this.lots = lots;
 		this.bids = bids;
 		this.lotBidders = lotBidders;
 		this.eventLog = eventLog;
-		this.increments = properties.incrementTable();
+		this.increments = increments;
 	}
 
 	/** Lots the public may see in the given statuses, soonest ending first; all public ones if none given. */
@@ -42,26 +42,35 @@ public class AuctionCatalog {
 		return this.lots.findByStatusIn(wanted, Sort.by("endsAt", "id"))
 			.stream()
 			.filter((l) -> l.getStatus().isPublic())
-			.map((l) -> l.view(this.increments))
+			.map((l) -> l.view(this.increments.of(l)))
+			.toList();
+	}
+
+	/** Public lots outside any sale in the given statuses, soonest ending first. */
+	public List<LotView> lotsOutsideSales(Set<LotStatus> statuses) {
+		return this.lots.findBySaleIdIsNullAndStatusIn(statuses, Sort.by("endsAt", "id"))
+			.stream()
+			.filter((l) -> l.getStatus().isPublic())
+			.map((l) -> l.view(this.increments.of(l)))
 			.toList();
 	}
 
 	/** Every lot, drafts included: for admins. */
 	public List<LotView> allLots() {
-		return this.lots.findAll(Sort.by(Sort.Direction.DESC, "id")).stream().map((l) -> l.view(this.increments)).toList();
+		return this.lots.findAll(Sort.by(Sort.Direction.DESC, "id")).stream().map((l) -> l.view(this.increments.of(l))).toList();
 	}
 
 	/** Every lot, drafts included, with its full terms and leader: for admins. Newest first. */
 	public List<LotAdminView> adminLots() {
 		return this.lots.findAll(Sort.by(Sort.Direction.DESC, "id"))
 			.stream()
-			.map((l) -> LotAdminView.of(l, this.increments))
+			.map((l) -> LotAdminView.of(l, this.increments.of(l)))
 			.toList();
 	}
 
 	/** One lot, drafts included, with its full terms and leader: for admins. */
 	public Optional<LotAdminView> adminLot(long id) {
-		return this.lots.findById(id).map((l) -> LotAdminView.of(l, this.increments));
+		return this.lots.findById(id).map((l) -> LotAdminView.of(l, this.increments.of(l)));
 	}
 
 	/**
@@ -84,11 +93,11 @@ public class AuctionCatalog {
 	}
 
 	public Optional<LotView> lot(long id) {
-		return publicLot(id).map((l) -> l.view(this.increments));
+		return publicLot(id).map((l) -> l.view(this.increments.of(l)));
 	}
 
 	public Optional<LotDetails> details(long id) {
-		return publicLot(id).map((l) -> new LotDetails(l.view(this.increments), l.getDescription(),
+		return publicLot(id).map((l) -> new LotDetails(l.view(this.increments.of(l)), l.getDescription(),
 				Money.text(l.getStartPrice(), l.getCurrency()), l.getSoftCloseWindow(), l.getSoftCloseExtension(),
 				l.getMaxExtensions(), l.getHardStopAt()));
 	}
@@ -182,7 +191,7 @@ public class AuctionCatalog {
 		Lot lot = publicLot(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
 		List<Bid> bids = this.bids.findByLotIdAndStatusInOrderByIdAsc(lotId,
 				List.of(Bid.Status.ACCEPTED, Bid.Status.VOIDED));
-		return new BidHistory(lot.rules(this.increments), lot.getCurrency()).rows(bids);
+		return new BidHistory(lot.rules(this.increments.of(lot)), lot.getCurrency()).rows(bids);
 	}
 
 	/**
@@ -192,19 +201,28 @@ public class AuctionCatalog {
 	 * @param leading whether the bidder leads now
 	 * @param maximum the highest amount the bidder offered (their maximum, or their highest plain
 	 * bid), as decimal text
+	 * @param voidReason the house's reason when the bidder's newest bid on the lot was voided
+	 * ({@code ""} when it gave none), otherwise {@code null}
 	 */
-	public record BidderPosition(LotView lot, String alias, boolean leading, String maximum) {
+	/**
+	 * @param receiptSequence the sequence of the event the bidder's latest accepted bid on the lot
+	 * caused, whose receipt they may download; null when none of their bids there stands
+	 */
+	public record BidderPosition(LotView lot, String alias, boolean leading, String maximum, String voidReason,
+			Long receiptSequence) {
 	}
 
-	/** The bidder's position on a lot, if they have a standing (not voided) bid there. */
+	private static final List<Bid.Status> STANDING = List.of(Bid.Status.ACCEPTED, Bid.Status.VOIDED);
+
+	/** The bidder's position on a lot, if they have a bid there that stands or that the house voided. */
 	public Optional<BidderPosition> positionOf(long lotId, long userId) {
 		return publicLot(lotId).flatMap((lot) -> position(lot, userId,
-				this.bids.findByBidderIdAndStatusOrderByIdDesc(userId, Bid.Status.ACCEPTED)));
+				this.bids.findByBidderIdAndStatusInOrderByIdDesc(userId, STANDING)));
 	}
 
-	/** Every public lot the bidder has a standing bid on, most recently bid first. */
+	/** Every public lot the bidder has a standing or voided bid on, most recently bid first. */
 	public List<BidderPosition> positionsOf(long userId) {
-		List<Bid> theirs = this.bids.findByBidderIdAndStatusOrderByIdDesc(userId, Bid.Status.ACCEPTED);
+		List<Bid> theirs = this.bids.findByBidderIdAndStatusInOrderByIdDesc(userId, STANDING);
 		return theirs.stream()
 			.map(Bid::getLotId)
 			.distinct()
@@ -216,23 +234,35 @@ public class AuctionCatalog {
 			.toList();
 	}
 
+	/** @param theirBids the bidder's accepted and voided bids, newest first */
 	private Optional<BidderPosition> position(Lot lot, long userId, List<Bid> theirBids) {
-		long highest = theirBids.stream()
-			.filter((b) -> b.getLotId() == lot.getId())
+		List<Bid> onLot = theirBids.stream().filter((b) -> b.getLotId() == lot.getId()).toList();
+		long highest = onLot.stream()
+			.filter((b) -> b.getStatus() == Bid.Status.ACCEPTED)
 			.mapToLong((b) -> Math.max(b.getAmount() == null ? 0 : b.getAmount(),
 					b.getMaximum() == null ? 0 : b.getMaximum()))
 			.max()
 			.orElse(0);
+		String voidReason = onLot.stream()
+			.findFirst()
+			.filter((b) -> b.getStatus() == Bid.Status.VOIDED)
+			.map((b) -> b.getVoidReason() == null ? "" : b.getVoidReason())
+			.orElse(null);
+		Long receiptSequence = onLot.stream()
+			.filter((b) -> b.getStatus() == Bid.Status.ACCEPTED && b.getSequence() != null)
+			.findFirst()
+			.map(Bid::getSequence)
+			.orElse(null);
 		boolean leading = lot.getLeaderId() != null && lot.getLeaderId() == userId;
-		if (highest == 0 && !leading) {
+		if (highest == 0 && !leading && voidReason == null) {
 			return Optional.empty();
 		}
 		if (leading && lot.getLeaderMax() != null) {
 			highest = Math.max(highest, lot.getLeaderMax());
 		}
 		String alias = aliasOf(lot.getId(), userId).orElse(null);
-		return Optional.of(new BidderPosition(lot.view(this.increments), alias, leading,
-				highest == 0 ? null : Money.text(highest, lot.getCurrency())));
+		return Optional.of(new BidderPosition(lot.view(this.increments.of(lot)), alias, leading,
+				highest == 0 ? null : Money.text(highest, lot.getCurrency()), voidReason, receiptSequence));
 	}
 
 	private Optional<Lot> publicLot(long id) {

@@ -50,7 +50,9 @@ public class AuctionEngine {
 
 	private final TransactionTemplate transactions;
 
-	private final IncrementTable increments;
+	private final IncrementTables increments;
+
+	private final SaleMoves saleMoves;
 
 	private final Clock clock;
 
@@ -59,8 +61,8 @@ public class AuctionEngine {
 	private final Receipts receipts;
 
 	AuctionEngine(LotRepository lots, BidRepository bids, LotBidderRepository lotBidders, EventLog eventLog,
-			LotWriter writer, AccountService accounts, TransactionTemplate transactions, AuctionProperties properties,
-			Clock clock, MeterRegistry meters, Receipts receipts) {
+			LotWriter writer, AccountService accounts, TransactionTemplate transactions, IncrementTables increments,
+			SaleMoves saleMoves, Clock clock, MeterRegistry meters, Receipts receipts) {
 		this.meters = meters;
 		this.receipts = receipts;
 		this.lots = lots;
@@ -70,7 +72,8 @@ public class AuctionEngine {
 		this.writer = writer;
 		this.accounts = accounts;
 		this.transactions = transactions;
-		this.increments = properties.incrementTable();
+		this.increments = increments;
+		this.saleMoves = saleMoves;
 		this.clock = clock;
 	}
 
@@ -128,13 +131,14 @@ public class AuctionEngine {
 		}
 		catch (IllegalArgumentException ex) {
 			return new Decided<>(
-					BidResult.rejected(request, RejectReason.INVALID_AMOUNT, arrived, lot.view(this.increments)), null);
+					BidResult.rejected(request, RejectReason.INVALID_AMOUNT, arrived, lot.view(this.increments.of(lot))), null);
 		}
 		Optional<LotBidder> known = this.lotBidders.findByLotIdAndUserId(lot.getId(), request.bidderId());
 		int alias = known.map(LotBidder::getAliasNumber).orElse(lot.getBidderCount() + 1);
+		IncrementTable increments = this.increments.of(lot);
 		Instant endsBefore = lot.getEndsAt();
 		Lot.BidDecision decision = lot.placeBid(request.bidderId(), alias, request.kind(), amount, maximum, arrived,
-				this.increments);
+				increments);
 		Bid bid = new Bid(lot.getId(), request.bidderId(), request.requestId(), request.kind(), amount, maximum,
 				arrived);
 		if (decision.accepted()) {
@@ -142,6 +146,7 @@ public class AuctionEngine {
 			if (known.isEmpty()) {
 				this.lotBidders.save(new LotBidder(lot.getId(), request.bidderId(), alias));
 			}
+			this.saleMoves.extended(lot, endsBefore);
 		}
 		else {
 			bid.reject(decision.rejected());
@@ -151,7 +156,7 @@ public class AuctionEngine {
 		this.lots.saveAndFlush(lot);
 		Receipt receipt = decision.accepted() ? receipt(lot.getId(), decision.sequence(), arrived, endsBefore, events)
 				: null;
-		return new Decided<>(resultOf(bid, request, lot.view(this.increments), receipt), events);
+		return new Decided<>(resultOf(bid, request, lot.view(increments), receipt), events);
 	}
 
 	/** The receipt of a bid just decided, from the events it caused: no need to read them back. */
@@ -171,7 +176,7 @@ public class AuctionEngine {
 	 * reuses ids by mistake is never told that a bid it did not make was accepted.
 	 */
 	private BidResult earlierOutcome(Bid earlier, BidRequest request) {
-		LotView lot = this.lots.findById(earlier.getLotId()).map((l) -> l.view(this.increments)).orElse(null);
+		LotView lot = this.lots.findById(earlier.getLotId()).map((l) -> l.view(this.increments.of(l))).orElse(null);
 		if (!sameBid(earlier, request, lot)) {
 			return BidResult.rejected(request, RejectReason.REQUEST_ID_REUSED, stamp(), null);
 		}
@@ -224,7 +229,7 @@ public class AuctionEngine {
 
 	public LotView createLot(LotSpec spec, Consumer<LotView> alongside) {
 		return this.transactions.execute((tx) -> {
-			LotView lot = this.lots.save(new Lot(spec, stamp())).view(this.increments);
+			LotView lot = this.lots.save(new Lot(spec, stamp())).view(this.increments.house());
 			alongside.accept(lot);
 			return lot;
 		});
@@ -235,7 +240,7 @@ public class AuctionEngine {
 	}
 
 	public LotView schedule(long lotId, Consumer<LotView> alongside) {
-		return change(lotId, (lot, now) -> lot.schedule(now, this.increments), alongside);
+		return change(lotId, (lot, now, increments) -> lot.schedule(now, increments), alongside);
 	}
 
 	public LotView openNow(long lotId) {
@@ -243,7 +248,7 @@ public class AuctionEngine {
 	}
 
 	public LotView openNow(long lotId, Consumer<LotView> alongside) {
-		return change(lotId, (lot, now) -> lot.open(now, this.increments), alongside);
+		return change(lotId, (lot, now, increments) -> lot.open(now, increments), alongside);
 	}
 
 	public LotView pause(long lotId) {
@@ -251,7 +256,7 @@ public class AuctionEngine {
 	}
 
 	public LotView pause(long lotId, Consumer<LotView> alongside) {
-		return change(lotId, (lot, now) -> lot.pause(now, this.increments), alongside);
+		return change(lotId, (lot, now, increments) -> lot.pause(now, increments), alongside);
 	}
 
 	public LotView resume(long lotId) {
@@ -259,7 +264,7 @@ public class AuctionEngine {
 	}
 
 	public LotView resume(long lotId, Consumer<LotView> alongside) {
-		return change(lotId, (lot, now) -> lot.resume(now, this.increments), alongside);
+		return change(lotId, (lot, now, increments) -> lot.resume(now, increments), alongside);
 	}
 
 	public LotView closeNow(long lotId) {
@@ -267,7 +272,7 @@ public class AuctionEngine {
 	}
 
 	public LotView closeNow(long lotId, Consumer<LotView> alongside) {
-		return change(lotId, (lot, now) -> lot.close(now, this.increments), alongside);
+		return change(lotId, (lot, now, increments) -> lot.close(now, increments), alongside);
 	}
 
 	public LotView cancel(long lotId, String reason) {
@@ -275,7 +280,7 @@ public class AuctionEngine {
 	}
 
 	public LotView cancel(long lotId, String reason, Consumer<LotView> alongside) {
-		return change(lotId, (lot, now) -> lot.cancel(reason, now, this.increments), alongside);
+		return change(lotId, (lot, now, increments) -> lot.cancel(reason, now, increments), alongside);
 	}
 
 	/**
@@ -287,7 +292,7 @@ public class AuctionEngine {
 	}
 
 	public LotView amend(long lotId, LotSpec spec, Consumer<LotView> alongside) {
-		return change(lotId, (lot, now) -> lot.amend(spec, now, this.increments), alongside);
+		return change(lotId, (lot, now, increments) -> lot.amend(spec, now, increments), alongside);
 	}
 
 	/** Moves the end of every open, paused or scheduled lot by {@code extra}; closed lots stay closed. */
@@ -299,7 +304,7 @@ public class AuctionEngine {
 		int extended = 0;
 		for (long id : ids) {
 			try {
-				change(id, (lot, now) -> lot.extendBy(extra, now, this.increments));
+				change(id, (lot, now, increments) -> lot.extendBy(extra, now, increments));
 				extended++;
 			}
 			catch (LotStateException ex) {
@@ -311,11 +316,11 @@ public class AuctionEngine {
 
 	/** Opens a scheduled lot whose start has come; does nothing otherwise. */
 	void openIfDue(long lotId) {
-		changeIf(lotId, (lot, now) -> {
+		changeIf(lotId, (lot, now, increments) -> {
 			if (lot.getStatus() == LotStatus.SCHEDULED && !now.isBefore(lot.getStartsAt())) {
-				lot.open(now, this.increments);
+				lot.open(now, increments);
 				if (!now.isBefore(lot.getEndsAt())) {
-					lot.close(now, this.increments);
+					lot.close(now, increments);
 				}
 			}
 		});
@@ -323,9 +328,33 @@ public class AuctionEngine {
 
 	/** Closes an open lot whose end has come (a late bid may have moved it); does nothing otherwise. */
 	void closeIfDue(long lotId) {
-		changeIf(lotId, (lot, now) -> {
-			if (lot.getStatus() == LotStatus.OPEN && !now.isBefore(lot.getEndsAt())) {
-				lot.close(now, this.increments);
+		changeIf(lotId, (lot, now, increments) -> {
+			if (lot.getStatus() == LotStatus.OPEN && !now.isBefore(lot.getEndsAt()) && !owedGroupMove(lot)) {
+				lot.close(now, increments);
+			}
+		});
+	}
+
+	/** A lot of a group-soft-close sale whose move (a late bid on an earlier lot) has not reached it yet. */
+	private boolean owedGroupMove(Lot lot) {
+		return lot.getSaleId() != null && lot.getLotNumber() != null
+				&& this.saleMoves.owedTo(lot.getSaleId(), lot.getLotNumber());
+	}
+
+	/**
+	 * Moves a later lot of a group-soft-close sale by the move's amount, in the lot's own turn;
+	 * does nothing when this move moved it already, and moves a lot that closed meanwhile no more.
+	 */
+	void followGroup(long lotId, SaleMoves.Move move) {
+		change(lotId, (lot, now, increments) -> {
+			Integer number = lot.getLotNumber();
+			if (number == null || !Long.valueOf(move.saleId()).equals(lot.getSaleId())
+					|| !this.saleMoves.claim(move.id(), number)) {
+				return;
+			}
+			if (lot.getStatus() == LotStatus.OPEN || lot.getStatus() == LotStatus.PAUSED
+					|| lot.getStatus() == LotStatus.SCHEDULED) {
+				lot.followGroup(move.shift(), move.afterLotNumber(), now, increments);
 			}
 		});
 	}
@@ -340,14 +369,14 @@ public class AuctionEngine {
 
 	public LotView voidBid(long bidId, String reason, long adminId, Consumer<LotView> alongside) {
 		Bid target = this.bids.findById(bidId).orElseThrow(() -> new LotNotFoundException("no such bid"));
-		return change(target.getLotId(), (lot, now) -> {
+		return change(target.getLotId(), (lot, now, increments) -> {
 			Bid bid = this.bids.findById(bidId).orElseThrow();
 			if (bid.getStatus() != Bid.Status.ACCEPTED) {
 				throw new LotStateException("only an accepted bid can be voided");
 			}
 			bid.markVoided(reason, adminId, now);
 			List<Bid> remaining = this.bids.findByLotIdAndStatusOrderByIdAsc(lot.getId(), Bid.Status.ACCEPTED);
-			ProxyBidding rules = lot.rules(this.increments);
+			ProxyBidding rules = lot.rules(increments);
 			Standing standing = Standing.EMPTY;
 			for (Bid b : remaining) {
 				if (b.getId() != bidId) {
@@ -355,14 +384,14 @@ public class AuctionEngine {
 				}
 			}
 			int count = (int) remaining.stream().filter((b) -> b.getId() != bidId).count();
-			lot.voided(bidId, reason, standing, count, now, this.increments);
+			lot.voided(bidId, reason, standing, count, now, increments);
 		}, alongside);
 	}
 
 	@FunctionalInterface
 	private interface LotChange {
 
-		void apply(Lot lot, Instant now);
+		void apply(Lot lot, Instant now, IncrementTable increments);
 
 	}
 
@@ -373,10 +402,11 @@ public class AuctionEngine {
 	private LotView change(long lotId, LotChange change, Consumer<LotView> alongside) {
 		return this.writer.write(lotId, (now) -> {
 			Lot lot = this.lots.findById(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
-			change.apply(lot, now);
+			IncrementTable increments = this.increments.of(lot);
+			change.apply(lot, now, increments);
 			List<AuctionEvent> events = appendEvents(lot);
 			this.lots.saveAndFlush(lot);
-			LotView view = lot.view(this.increments);
+			LotView view = lot.view(increments);
 			alongside.accept(view);
 			return new Decided<>(view, events);
 		});

@@ -20,6 +20,8 @@ interface BidRepository extends JpaRepository<Bid, Long> {
 
 	Optional<Bid> findByLotIdAndSequence(long lotId, long sequence);
 
+	List<Bid> findByBidderIdAndStatusInOrderByIdDesc(long bidderId, List<Bid.Status> statuses);
+
 	/** The sequence of the bidder's last bid on the lot that was announced before {@code before}. */
 	@Query("select max(b.sequence) from Bid b where b.lotId = :lotId and b.bidderId = :bidderId and b.sequence < :before")
 	Long findLastSequenceBefore(long lotId, long bidderId, long before);

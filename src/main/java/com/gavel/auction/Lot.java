@@ -94,6 +94,15 @@ public class Lot {
 
 	private Instant createdAt;
 
+	/** The sale the lot is catalogued in, if any, with its lot number and estimate (minor units). */
+	private Long saleId;
+
+	private Integer lotNumber;
+
+	private Long estimateLow;
+
+	private Long estimateHigh;
+
 	@Transient
 	private List<LotEventRecord> pendingEvents = new ArrayList<>();
 
@@ -292,6 +301,20 @@ public class Lot {
 	}
 
 	/**
+	 * Moves the end of a lot of a group-soft-close sale by as much as a late bid extended the lot
+	 * numbered {@code lotNumber} before it. Not an extension of its own: the cap does not count it.
+	 */
+	void followGroup(Duration shift, int lotNumber, Instant now, IncrementTable increments) {
+		requireStatus(LotStatus.OPEN, LotStatus.PAUSED, LotStatus.SCHEDULED);
+		Instant previous = this.endsAt;
+		this.endsAt = this.endsAt.plus(shift);
+		if (this.hardStopAt != null && this.hardStopAt.isBefore(this.endsAt)) {
+			this.hardStopAt = this.endsAt;
+		}
+		append(LotEventType.EXTENDED, now, LotEventDetails.groupExtended(previous, lotNumber), null, increments);
+	}
+
+	/**
 	 * Changes the lot as an admin edited it. Before the lot opens (draft or scheduled) every term
 	 * may change; once bidders could rely on the terms (open or paused) only the title and the
 	 * description may; a closed or cancelled lot is history. A change to a lot the public can see
@@ -316,6 +339,9 @@ public class Lot {
 		note(terms, "maxExtensions", this.maxExtensions, spec.maxExtensions());
 		if (running && !terms.isEmpty()) {
 			throw new LotStateException("once a lot is open only its title and description may change");
+		}
+		if (this.saleId != null && terms.contains("currency")) {
+			throw new LotStateException("a lot in a sale has the sale's currency");
 		}
 		if (this.status == LotStatus.SCHEDULED && !spec.endsAt().isAfter(now)) {
 			throw new LotStateException("the lot's end has already passed");
@@ -523,6 +549,33 @@ public class Lot {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	public Long getSaleId() {
+		return this.saleId;
+	}
+
+	public Integer getLotNumber() {
+		return this.lotNumber;
+	}
+
+	public Long getEstimateLow() {
+		return this.estimateLow;
+	}
+
+	public Long getEstimateHigh() {
+		return this.estimateHigh;
+	}
+
+	/**
+	 * Catalogues the lot in a sale under a number with an estimate, or (all {@code null}) takes it
+	 * out of its sale. These are no bidding terms, so no event: the sale's pages show them.
+	 */
+	void catalogue(Long saleId, Integer lotNumber, Long estimateLow, Long estimateHigh) {
+		this.saleId = saleId;
+		this.lotNumber = lotNumber;
+		this.estimateLow = estimateLow;
+		this.estimateHigh = estimateHigh;
 	}
 
 	/** For tests that build a lot without a database. */

@@ -41,6 +41,13 @@ final class LotEventDetails {
 		return detail;
 	}
 
+	/** A lot of a group-soft-close sale moved because a late bid extended lot {@code lotNumber}. */
+	static Map<String, Object> groupExtended(Instant previousEndsAt, int lotNumber) {
+		Map<String, Object> detail = extended(previousEndsAt);
+		detail.put("followsLot", lotNumber);
+		return detail;
+	}
+
 	static Map<String, Object> cancelled(String reason) {
 		Map<String, Object> detail = new LinkedHashMap<>();
 		detail.put("reason", reason);

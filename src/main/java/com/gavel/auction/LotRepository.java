@@ -28,4 +28,25 @@ interface LotRepository extends JpaRepository<Lot, Long> {
 			+ "where l.status = com.gavel.auction.LotStatus.CLOSED order by l.id")
 	List<LedgerHead.ClosedLot> findClosedHeads();
 
+	/** A lot of a sale, by its number. */
+	interface Numbered {
+
+		Long getId();
+
+		Integer getLotNumber();
+
+	}
+
+	/** The sale's lots numbered above {@code after}, in lot-number order. */
+	@Query("select l.id as id, l.lotNumber as lotNumber from Lot l where l.saleId = :saleId and l.lotNumber > :after order by l.lotNumber")
+	List<Numbered> findLaterInSale(long saleId, int after);
+
+	/** The sale's lots in lot-number order, drafts included. */
+	List<Lot> findBySaleIdOrderByLotNumberAsc(long saleId);
+
+	/** Lots outside any sale in the given statuses. */
+	List<Lot> findBySaleIdIsNullAndStatusIn(Collection<LotStatus> statuses, Sort sort);
+
+	long countBySaleId(long saleId);
+
 }

@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * On an empty house, puts up the demo catalogue: a dozen lots in five categories, each with its
- * photo, some open and closing within minutes, some about to open, some already sold or not, and
- * the demo bidders; so a newcomer sees a living auction at once. {@link DemoRotation} keeps lots
- * opening and {@link DemoBidders} keeps them moving from then on. Everything goes through the
+ * photo, some open and closing within minutes, some about to open, some already sold or not, a
+ * timed sale of six more lots closing one a minute ({@link DemoSale}), and the demo bidders; so a
+ * newcomer sees a living auction at once. {@link DemoRotation} keeps lots opening, {@link DemoSale}
+ * sales, and {@link DemoBidders} keeps them moving from then on. Everything goes through the
  * public services, like any admin's and bidder's actions would.
  */
 @Component
@@ -62,8 +63,11 @@ class DemoHouse implements ApplicationRunner {
 
 	private final SharedDatabase database;
 
+	private final DemoSale sale;
+
 	DemoHouse(DemoProperties properties, AccountService accounts, AuctionEngine engine, AuctionCatalog catalog,
-			DemoAuctioneer auctioneer, DemoLots lots, Clock clock, SharedDatabase database) {
+			DemoAuctioneer auctioneer, DemoLots lots, Clock clock, SharedDatabase database, DemoSale sale) {
+		this.sale = sale;
 		this.properties = properties;
 		this.accounts = accounts;
 		this.engine = engine;
@@ -116,8 +120,9 @@ class DemoHouse implements ApplicationRunner {
 			this.engine.closeNow(lot.id());
 			this.lots.nextBid(lot.id(), null);
 		}
-		log.info("Opened the demo house: {} lots; demo bidders 'ada' and 'ben' sign in with password '{}'",
-				items.size(), this.properties.password());
+		this.sale.putUp(now);
+		log.info("Opened the demo house: {} lots and a timed sale of {}; demo bidders 'ada' and 'ben' sign in with password '{}'",
+				items.size(), DemoSale.LOTS.size(), this.properties.password());
 	}
 
 	private Account bidder(String name, String password) {

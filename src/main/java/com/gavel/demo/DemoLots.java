@@ -45,14 +45,28 @@ class DemoLots {
 				lotId);
 	}
 
+	/** How many demo sales the house has put up. */
+	int sales() {
+		return this.jdbc.queryForObject(
+				"select count(distinct l.sale_id) from demo_lot d join lot l on l.id = d.lot_id where l.sale_id is not null",
+				Integer.class);
+	}
+
+	/** How many demo sales are coming or running. */
+	int runningSales() {
+		return this.jdbc.queryForObject("select count(distinct s.id) from demo_lot d join lot l on l.id = d.lot_id"
+				+ " join sale s on s.id = l.sale_id where s.status in ('SCHEDULED', 'OPEN')", Integer.class);
+	}
+
 	int count() {
 		return this.jdbc.queryForObject("select count(*) from demo_lot", Integer.class);
 	}
 
-	/** The newest lot of each item the house has put up, by item. */
+	/** The newest lot outside any sale of each item the house has put up, by item. */
 	Map<String, Long> newestByItem() {
 		Map<String, Long> newest = new LinkedHashMap<>();
-		this.jdbc.query("select item, max(lot_id) from demo_lot group by item order by max(lot_id)",
+		this.jdbc.query("select item, max(lot_id) from demo_lot where lot_id in (select id from lot where sale_id is null)"
+				+ " group by item order by max(lot_id)",
 				(row) -> {
 					newest.put(row.getString(1), row.getLong(2));
 				});

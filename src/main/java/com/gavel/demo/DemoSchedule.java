@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What keeps the demo house alive, every {@code gavel.demo.tick} once the house is laid out:
- * {@link DemoRotation} puts up lots and {@link DemoBidders} bid. Each runs under its own
+ * {@link DemoRotation} puts up lots, {@link DemoSale} the next timed sale once one is over, and
+ * {@link DemoBidders} bid. Each runs under its own
  * house-wide lock, so on a shared database one node does it and the others find it done; a
  * failure is logged and tried again on the next tick.
  */
@@ -29,9 +30,12 @@ class DemoSchedule {
 
 	private final SharedDatabase database;
 
+	private final DemoSale sale;
+
 	private volatile boolean ready;
 
-	DemoSchedule(DemoRotation rotation, DemoBidders bidders, SharedDatabase database) {
+	DemoSchedule(DemoRotation rotation, DemoBidders bidders, SharedDatabase database, DemoSale sale) {
+		this.sale = sale;
 		this.rotation = rotation;
 		this.bidders = bidders;
 		this.database = database;
@@ -53,6 +57,12 @@ class DemoSchedule {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not put up the next demo lot; trying again on the next tick", ex);
+		}
+		try {
+			this.database.once(DemoHouse.LOCK, this.sale::topUp);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not put up the next demo sale; trying again on the next tick", ex);
 		}
 		try {
 			this.database.once("demo bidders", this.bidders::bidWhereDue);

@@ -3,6 +3,7 @@ package com.gavel.live;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.security.Principal;
+import java.time.Clock;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
@@ -77,10 +78,14 @@ class LiveHandler extends AbstractWebSocketHandler {
 
 	private final OpsFeed opsFeed;
 
+	/** The house clock: hello and pong carry it, so pages can show how far the device's own is off. */
+	private final Clock clock;
+
 	LiveHandler(SessionRegistry registry, WatchedLots lots, LiveFanout fanout, MessageCodec codec,
 			BidIntake intake, AccountService accounts, LiveMetrics metrics, LiveExecutors executors,
-			LiveProperties properties, OpsFeed opsFeed) {
+			LiveProperties properties, OpsFeed opsFeed, Clock clock) {
 		this.opsFeed = opsFeed;
+		this.clock = clock;
 		this.registry = registry;
 		this.lots = lots;
 		this.fanout = fanout;
@@ -123,7 +128,7 @@ class LiveHandler extends AbstractWebSocketHandler {
 		}
 		socket.getAttributes().put(SESSION, session);
 		session.send(Frame.direct(this.codec.write(new ServerMessage.Hello("hello", PROTOCOL, session.username(),
-				account != null && account.mayBid(), System.currentTimeMillis()))));
+				account != null && account.mayBid(), this.clock.millis()))));
 	}
 
 	/** Refused sockets close on the handshake's thread: nothing is queued for them yet. */
@@ -176,7 +181,7 @@ class LiveHandler extends AbstractWebSocketHandler {
 		else if (parsed instanceof ClientMessage.Ping ping) {
 			if (allowed(session, session.tryPing(), "ping", this.properties.pingsPerSecond())) {
 				session.send(Frame.direct(
-						this.codec.write(new ServerMessage.Pong("pong", ping.t(), System.currentTimeMillis()))));
+						this.codec.write(new ServerMessage.Pong("pong", ping.t(), this.clock.millis()))));
 			}
 		}
 	}

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import com.gavel.auction.InvalidBidException;
 import com.gavel.auction.LotNotFoundException;
 import com.gavel.auction.LotStateException;
+import com.gavel.auction.SaleNotFoundException;
+import com.gavel.auction.SaleStateException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -35,6 +37,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(LotStateException.class)
 	ProblemDetail wrongState(LotStateException ex) {
+		return problem(HttpStatus.CONFLICT, "invalid-state", ex.getMessage());
+	}
+
+	@ExceptionHandler(SaleNotFoundException.class)
+	ProblemDetail saleNotFound(SaleNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "sale-not-found", ex.getMessage());
+	}
+
+	@ExceptionHandler(SaleStateException.class)
+	ProblemDetail saleState(SaleStateException ex) {
 		return problem(HttpStatus.CONFLICT, "invalid-state", ex.getMessage());
 	}
 

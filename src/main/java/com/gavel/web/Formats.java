@@ -17,15 +17,20 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * How pages show money and time, used from templates as {@code @fmt}. The browser script formats
- * the same way ({@code Intl.NumberFormat('en-US', {style: 'currency'})}), so a server-rendered
- * price and a live one look alike.
+ * How pages show money and time, used from templates as {@code @fmt}. Money is in the lot's
+ * currency, formatted for the page's language (the request's locale, which is also the page's
+ * {@code <html lang>}), as the browser scripts format it ({@code Intl.NumberFormat(lang, {style:
+ * 'currency'})}), so a server-rendered price and a live one look alike. Times are rendered in UTC
+ * with the zone named, inside {@code <time datetime>} elements that {@code time.js} rewrites into
+ * the reader's own zone; the UTC text is what a reader without scripts sees.
  */
 @Component("fmt")
 public class Formats {
 
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-		.withZone(ZoneOffset.UTC);
+	private static final String DATE_TIME = "d MMM yyyy, HH:mm 'UTC'";
+
+	/** A countdown shows seconds only when less than this is left. */
+	private static final long SECONDS_SHOWN_BELOW = 300;
 
 	private static final Pattern ALIAS = Pattern.compile("Bidder (\\d+)");
 
@@ -43,7 +48,7 @@ public class Formats {
 		if (amount == null) {
 			return null;
 		}
-		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+		NumberFormat format = NumberFormat.getCurrencyInstance(LocaleContextHolder.getLocale());
 		Currency c = Currency.getInstance(currency);
 		format.setCurrency(c);
 		format.setMinimumFractionDigits(Math.max(0, c.getDefaultFractionDigits()));
@@ -51,31 +56,49 @@ public class Formats {
 		return format.format(new BigDecimal(amount));
 	}
 
+	/** The fallback text of a {@code <time data-time>}: {@code "1 Dec 2026, 18:00 UTC"}. */
 	public String dateTime(Instant instant) {
-		return instant == null ? "" : DATE_TIME.format(instant);
+		return instant == null ? ""
+				: DateTimeFormatter.ofPattern(DATE_TIME, LocaleContextHolder.getLocale())
+					.withZone(ZoneOffset.UTC)
+					.format(instant);
 	}
 
 	/**
 	 * Time left until {@code end} on the server's clock, in the page's language with the scripts'
-	 * words ({@code live.time.*}): {@code "2h 05m"}, {@code "4m 09s"}, {@code "0s"}.
+	 * words ({@code live.time.*}): {@code "3d 4h"}, {@code "2h 05m"}, {@code "12m"}, and with
+	 * seconds only in the last five minutes: {@code "4m 09s"}, {@code "0s"}.
 	 */
 	public String remaining(Instant end) {
-		Duration d = Duration.between(this.clock.instant(), end);
-		long s = (d.isNegative() || d.isZero()) ? 0 : d.toSeconds();
-		long days = s / 86400;
-		long hours = (s % 86400) / 3600;
-		long minutes = (s % 3600) / 60;
-		long seconds = s % 60;
+		return duration(Duration.between(this.clock.instant(), end));
+	}
+
+	String duration(Duration d) {
+		if (d.isNegative() || d.isZero()) {
+			return text("live.time.s", "0");
+		}
+		// Whole seconds and minutes round up, as the page's countdown (text.js) counts.
+		long s = (d.toMillis() + 999) / 1000;
+		if (s < SECONDS_SHOWN_BELOW) {
+			return (s >= 60) ? text("live.time.m", Long.toString(s / 60), pad(s % 60))
+					: text("live.time.s", Long.toString(s));
+		}
+		long all = (s + 59) / 60;
+		long days = all / 1440;
+		long hours = (all % 1440) / 60;
+		long minutes = all % 60;
 		if (days > 0) {
 			return text("live.time.d", Long.toString(days), Long.toString(hours));
 		}
 		if (hours > 0) {
 			return text("live.time.h", Long.toString(hours), pad(minutes));
 		}
-		if (minutes > 0) {
-			return text("live.time.m", Long.toString(minutes), pad(seconds));
-		}
-		return text("live.time.s", Long.toString(seconds));
+		return text("live.time.min", Long.toString(minutes));
+	}
+
+	/** {@link #span} of a number of seconds, e.g. a sale's interval: "1 minute". */
+	public String seconds(long seconds) {
+		return span(Duration.ofSeconds(seconds));
 	}
 
 	/**

@@ -13,6 +13,8 @@ import com.gavel.admin.LotCategories;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.LotStatus;
 import com.gavel.auction.LotView;
+import com.gavel.auction.SaleCatalog;
+import com.gavel.auction.SaleStatus;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,8 +22,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The catalogue: live now, starting soon and ended lots, optionally narrowed by a title search
- * and to one category.
+ * The catalogue: the sales that are live or coming first, then live now, starting soon and ended
+ * lots outside any sale (a sale's lots are on its own page), optionally narrowed by a title search
+ * and to one category; a search or a category looks through every lot, those in sales too.
  */
 @Controller
 class HomeController {
@@ -38,7 +41,11 @@ class HomeController {
 
 	private final LotCards cards;
 
-	HomeController(AuctionCatalog catalog, PageText text, PageJson json, LotCategories categories, LotCards cards) {
+	private final SaleCatalog sales;
+
+	HomeController(AuctionCatalog catalog, PageText text, PageJson json, LotCategories categories, LotCards cards,
+			SaleCatalog sales) {
+		this.sales = sales;
 		this.catalog = catalog;
 		this.categories = categories;
 		this.cards = cards;
@@ -53,9 +60,10 @@ class HomeController {
 		if (q.length() > MAX_QUERY) {
 			q = q.substring(0, MAX_QUERY);
 		}
-		List<LotView> live = matching(this.catalog.lots(EnumSet.of(LotStatus.OPEN, LotStatus.PAUSED)), q);
-		List<LotView> soon = matching(this.catalog.lots(EnumSet.of(LotStatus.SCHEDULED)), q);
-		List<LotView> ended = new ArrayList<>(matching(this.catalog.lots(EnumSet.of(LotStatus.CLOSED)), q));
+		boolean everywhere = !q.isEmpty() || !strip(category).isEmpty();
+		List<LotView> live = matching(lots(EnumSet.of(LotStatus.OPEN, LotStatus.PAUSED), everywhere), q);
+		List<LotView> soon = matching(lots(EnumSet.of(LotStatus.SCHEDULED), everywhere), q);
+		List<LotView> ended = new ArrayList<>(matching(lots(EnumSet.of(LotStatus.CLOSED), everywhere), q));
 		Collections.reverse(ended);
 		Map<Long, String> categoryOf = this.categories
 			.of(Stream.of(live, soon, ended).flatMap(List::stream).map(LotView::id).toList());
@@ -69,6 +77,7 @@ class HomeController {
 			soon = inCategory(soon, categoryOf, chosen);
 			ended = inCategory(ended, categoryOf, chosen);
 		}
+		model.addAttribute("sales", everywhere ? List.of() : this.sales.sales(EnumSet.of(SaleStatus.OPEN, SaleStatus.SCHEDULED)));
 		model.addAttribute("q", q);
 		model.addAttribute("category", chosen);
 		model.addAttribute("categoryNames", new TreeSet<>(categoryOf.values()));
@@ -79,6 +88,10 @@ class HomeController {
 		model.addAttribute("found", live.size() + soon.size() + ended.size());
 		this.cards.addTo(model, Stream.of(live, soon, ended).flatMap(List::stream).toList());
 		return "index";
+	}
+
+	private List<LotView> lots(EnumSet<LotStatus> statuses, boolean everywhere) {
+		return everywhere ? this.catalog.lots(statuses) : this.catalog.lotsOutsideSales(statuses);
 	}
 
 	private static String strip(String text) {

@@ -18,6 +18,7 @@ import com.gavel.auction.LotDetails;
 import com.gavel.auction.LotNotFoundException;
 import com.gavel.auction.LotView;
 import com.gavel.auction.Money;
+import com.gavel.auction.SaleCatalog;
 import com.gavel.watchlist.WatchlistService;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -60,9 +61,12 @@ class LotPageController {
 
 	private final LotCategories categories;
 
+	private final SaleCatalog sales;
+
 	LotPageController(AuctionCatalog catalog, WatchlistService watchlist, PageText text, PageJson json,
 			MessageSource messages, Formats fmt, HouseProperties house, Clock clock, LotPhotos photos,
-			LotCategories categories) {
+			LotCategories categories, SaleCatalog sales) {
+		this.sales = sales;
 		this.photos = photos;
 		this.categories = categories;
 		this.catalog = catalog;
@@ -94,6 +98,7 @@ class LotPageController {
 		model.addAttribute("details", details);
 		model.addAttribute("gallery", this.photos.pictures(id));
 		model.addAttribute("category", this.categories.of(id).orElse(null));
+		model.addAttribute("placement", this.sales.placement(id).orElse(null));
 		model.addAttribute("lot", lot);
 		model.addAttribute("history", history);
 		model.addAttribute("viewer", viewer);
@@ -120,11 +125,6 @@ class LotPageController {
 		catch (LotNotFoundException ex) {
 			throw notFound();
 		}
-	}
-
-	/** leading, outbid, not-bidding, won, lost or withdrawn: how a bidder stands, in the pages' words. */
-	static String youStatus(LotView lot, String alias, boolean leading) {
-		return BidderStanding.of(lot, alias, leading, false, false);
 	}
 
 	/** The house's reason, when the viewer's newest bid on the lot is one the house voided. */

@@ -15,11 +15,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** A bidder's lots, grouped by how they stand: leading, outbid, won, lost, withdrawn. */
+/**
+ * A bidder's lots, grouped by how they stand: leading, outbid, voided, won, lost, withdrawn
+ * ({@link BidderStanding}, the lot page's rules). The page's script keeps them live and moves a
+ * lot to its new group when the standing changes.
+ */
 @Controller
 class MyBidsController {
 
-	static final List<String> GROUPS = List.of("leading", "outbid", "won", "lost", "withdrawn");
+	static final List<String> GROUPS = List.of("leading", "outbid", "voided", "won", "lost", "withdrawn");
 
 	private final AuctionCatalog catalog;
 
@@ -38,8 +42,7 @@ class MyBidsController {
 		model.addAttribute("textsJson", this.json.write(this.text.forScripts(locale)));
 		List<BidderPosition> positions = this.catalog.positionsOf(user.id());
 		Map<String, List<BidderPosition>> grouped = positions.stream()
-			.collect(Collectors.groupingBy((p) -> LotPageController.youStatus(p.lot(), p.alias() == null ? "" : p.alias(),
-					p.leading()), LinkedHashMap::new, Collectors.toList()));
+			.collect(Collectors.groupingBy(MyBidsController::standing, LinkedHashMap::new, Collectors.toList()));
 		Map<String, List<BidderPosition>> ordered = new LinkedHashMap<>();
 		for (String group : GROUPS) {
 			ordered.put(group, grouped.getOrDefault(group, List.of()));
@@ -47,6 +50,12 @@ class MyBidsController {
 		model.addAttribute("groups", ordered);
 		model.addAttribute("total", positions.size());
 		return "my/bids";
+	}
+
+	/** Which group a lot is in: a suspended bidder's lots are grouped as anyone's (the banner says the rest). */
+	static String standing(BidderPosition position) {
+		return BidderStanding.of(position.lot(), position.alias(), position.leading(), false,
+				position.voidReason() != null);
 	}
 
 }

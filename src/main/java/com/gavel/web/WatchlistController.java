@@ -1,9 +1,13 @@
 package com.gavel.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.gavel.account.GavelUser;
+import com.gavel.auction.AuctionCatalog;
+import com.gavel.auction.AuctionCatalog.BidderPosition;
 import com.gavel.auction.LotNotFoundException;
 import com.gavel.auction.LotView;
 import com.gavel.watchlist.WatchlistService;
@@ -16,10 +20,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+/** The lots a bidder follows, as live cards that also say where the bidder stands on each. */
 @Controller
 class WatchlistController {
 
 	private final WatchlistService watchlist;
+
+	private final AuctionCatalog catalog;
 
 	private final PageText text;
 
@@ -27,8 +34,10 @@ class WatchlistController {
 
 	private final LotCards cards;
 
-	WatchlistController(WatchlistService watchlist, PageText text, PageJson json, LotCards cards) {
+	WatchlistController(WatchlistService watchlist, AuctionCatalog catalog, PageText text, PageJson json,
+			LotCards cards) {
 		this.watchlist = watchlist;
+		this.catalog = catalog;
 		this.cards = cards;
 		this.text = text;
 		this.json = json;
@@ -40,6 +49,15 @@ class WatchlistController {
 		List<LotView> lots = this.watchlist.watched(user.id());
 		model.addAttribute("lots", lots);
 		this.cards.addTo(model, lots);
+		// Where the bidder stands on each watched lot they bid on, by the rules My bids groups by.
+		Map<Long, BidderPosition> positions = new HashMap<>();
+		Map<Long, String> standings = new HashMap<>();
+		for (BidderPosition position : this.catalog.positionsOf(user.id())) {
+			positions.put(position.lot().id(), position);
+			standings.put(position.lot().id(), MyBidsController.standing(position));
+		}
+		model.addAttribute("positions", positions);
+		model.addAttribute("standings", standings);
 		return "my/watchlist";
 	}
 

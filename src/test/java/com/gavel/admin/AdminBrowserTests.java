@@ -106,13 +106,12 @@ class AdminBrowserTests {
 		house.findElement(By.id("reservePrice")).clear();
 		house.findElement(By.id("reservePrice")).sendKeys("40");
 		house.findElement(By.id("buyNowPrice")).sendKeys("400");
-		// Ends in 20 minutes (UTC, as the form says), so it is among the lots closing next.
-		String end = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
-			.plusMinutes(20)
-			.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-			.toString();
-		((org.openqa.selenium.JavascriptExecutor) house).executeScript("document.getElementById('endsAt').value = arguments[0]",
-				end);
+		// Ends in 20 minutes (in the browser's own zone, as the form says), so it is among the lots closing next.
+		((org.openqa.selenium.JavascriptExecutor) house).executeScript("""
+				const d = new Date(Date.now() + 20 * 60000);
+				const p = (n) => String(n).padStart(2, '0');
+				document.getElementById('endsAt').value =
+				  `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;""");
 		screenshot(house, "admin-lot-editor-new");
 		house.findElement(role("save-lot")).click();
 		waiting(house).until(ExpectedConditions.textToBe(role("lot-title"), title));

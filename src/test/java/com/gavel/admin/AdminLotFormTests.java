@@ -3,6 +3,7 @@ package com.gavel.admin;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import com.gavel.account.AccountService;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.LotAdminView;
+import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,8 +75,8 @@ class AdminLotFormTests {
 		form.put("startsAt", local(now.plus(Duration.ofHours(1))));
 		form.put("endsAt", local(now.plus(Duration.ofDays(2))));
 		form.put("hardStopAt", "");
-		form.put("softCloseWindowSeconds", "120");
-		form.put("softCloseExtensionSeconds", "60");
+		form.put("softCloseWindowMinutes", "2");
+		form.put("softCloseExtensionMinutes", "1");
 		form.put("maxExtensions", "10");
 		return form;
 	}
@@ -133,7 +135,10 @@ class AdminLotFormTests {
 				bad("endsAt", local(now.minus(Duration.ofHours(1))), "The end must be in the future."),
 				bad("startsAt", local(now.plus(Duration.ofDays(3))), "The lot must end after it starts.", "endsAt"),
 				bad("hardStopAt", local(now.plus(Duration.ofDays(1))), "The hard stop cannot be before the end."),
-				bad("softCloseWindowSeconds", "-1", "Enter a whole number of seconds from 0 to 86400."),
+				bad("softCloseWindowMinutes", "-1", "Enter a number of minutes from 0 to 1440, such as 2 or 1.5."),
+				bad("softCloseWindowMinutes", "1441", "Enter a number of minutes from 0 to 1440, such as 2 or 1.5."),
+				bad("softCloseExtensionMinutes", "1.255", "Enter a number of minutes from 0 to 1440, such as 2 or 1.5."),
+				bad("softCloseExtensionMinutes", "", "Enter a number of minutes from 0 to 1440, such as 2 or 1.5."),
 				bad("maxExtensions", "1.5", "Enter a whole number."));
 		for (Map.Entry<Map<String, String>, String> c : cases) {
 			String field = c.getKey().get("__field");
@@ -147,6 +152,63 @@ class AdminLotFormTests {
 			assertThat(page).as(field).contains("aria-invalid=\"true\"");
 		}
 		assertThat(this.jdbc.queryForObject("select count(*) from lot", Integer.class)).isEqualTo(before);
+	}
+
+	@Test
+	void timesAreTheAdminsOwnWallClockTimesInTheZoneTheFormGives() throws Exception {
+		Map<String, String> form = valid(AdminFixtures.unique("Zoned clock"));
+		ZoneId saoPaulo = ZoneId.of("America/Sao_Paulo");
+		LocalDateTime end = LocalDateTime.now(saoPaulo).plusDays(3).withHour(20).withMinute(30).truncatedTo(ChronoUnit.MINUTES);
+		form.put("zone", saoPaulo.getId());
+		form.put("startsAt", LocalDateTime.now(saoPaulo).plusHours(1).truncatedTo(ChronoUnit.MINUTES).toString());
+		form.put("endsAt", end.toString());
+		MvcResult result = this.mvc.perform(submit("/admin/lots", form)).andReturn();
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(302);
+		long id = Long.parseLong(result.getResponse().getRedirectedUrl().replace("/admin/lots/", ""));
+		assertThat(this.catalog.adminLot(id).orElseThrow().terms().endsAt()).isEqualTo(end.atZone(saoPaulo).toInstant());
+	}
+
+	@Test
+	void aZoneTheServerDoesNotKnowIsRefusedAndNothingIsCreated() throws Exception {
+		Integer before = this.jdbc.queryForObject("select count(*) from lot", Integer.class);
+		Map<String, String> form = valid(AdminFixtures.unique("Unzoned clock"));
+		form.put("zone", "Mars/Olympus_Mons");
+		MvcResult result = this.mvc.perform(submit("/admin/lots", form)).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		assertThat(result.getResponse().getContentAsString()).contains(escape("a time zone we do not know (Mars/Olympus_Mons)"));
+		assertThat(this.jdbc.queryForObject("select count(*) from lot", Integer.class)).isEqualTo(before);
+	}
+
+	@Test
+	void softCloseWindowsAreInMinutesAndAnUntouchedOneKeepsItsExactSeconds() throws Exception {
+		Map<String, String> form = valid(AdminFixtures.unique("Minute clock"));
+		form.put("softCloseWindowMinutes", "1.5");
+		form.put("softCloseExtensionMinutes", "0.75");
+		MvcResult created = this.mvc.perform(submit("/admin/lots", form)).andReturn();
+		long id = Long.parseLong(created.getResponse().getRedirectedUrl().replace("/admin/lots/", ""));
+		LotAdminView lot = this.catalog.adminLot(id).orElseThrow();
+		assertThat(lot.terms().softCloseWindow()).isEqualTo(Duration.ofSeconds(90));
+		assertThat(lot.terms().softCloseExtension()).isEqualTo(Duration.ofSeconds(45));
+
+		// A window set elsewhere (the JSON API) in seconds that are no round number of minutes...
+		Instant now = Instant.now();
+		LotView odd = this.engine.createLot(new LotSpec(AdminFixtures.unique("Odd window"), "Odd.", "EUR", 4000, null,
+				null, now.plus(Duration.ofHours(1)), now.plus(Duration.ofDays(2)), null, Duration.ofSeconds(10),
+				Duration.ofSeconds(100), null));
+		// ...shows rounded, and saving the form without touching it keeps it to the second.
+		MvcResult page = this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/admin/lots/" + odd.id() + "/edit")
+			.with(as(this.admin))).andReturn();
+		assertThat(page.getResponse().getContentAsString()).contains("value=\"0.17\"").contains("value=\"1.67\"");
+		Map<String, String> untouched = valid(odd.title() + " (renamed)");
+		untouched.put("softCloseWindowMinutes", "0.17");
+		untouched.put("softCloseExtensionMinutes", "1.67");
+		this.mvc.perform(submit("/admin/lots/" + odd.id(), untouched)).andReturn();
+		LotAdminView saved = this.catalog.adminLot(odd.id()).orElseThrow();
+		assertThat(saved.lot().title()).endsWith("(renamed)");
+		assertThat(saved.terms().softCloseWindow()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(saved.terms().softCloseExtension()).isEqualTo(Duration.ofSeconds(100));
 	}
 
 	@Test

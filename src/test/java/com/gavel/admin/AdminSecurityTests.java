@@ -1,5 +1,8 @@
 package com.gavel.admin;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +17,12 @@ import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.BidResult;
 import com.gavel.auction.LotView;
+import com.gavel.auction.SaleCatalog;
+import com.gavel.auction.SaleDetails;
+import com.gavel.auction.SaleKind;
+import com.gavel.auction.SaleLotSpec;
+import com.gavel.auction.SaleSpec;
+import com.gavel.auction.Sales;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -70,6 +79,16 @@ class AdminSecurityTests {
 	@Autowired
 	LotPhotos photos;
 
+	@Autowired
+	Sales sales;
+
+	@Autowired
+	SaleCatalog saleCatalog;
+
+	long saleId;
+
+	long saleLotId;
+
 	record Endpoint(HttpMethod method, String pattern) {
 	}
 
@@ -87,6 +106,14 @@ class AdminSecurityTests {
 		this.photoId = photo.id();
 		// "thumb-<hash>", as the photo's variant URL ends
 		this.thumbName = photo.thumb().url().substring(photo.thumb().url().lastIndexOf('/') + 1).replace(".jpg", "");
+		Instant start = Instant.now().plus(Duration.ofDays(1));
+		this.saleId = this.sales.create(new SaleSpec(AdminFixtures.unique("Security sale"), "", "EUR", SaleKind.TIMED,
+				start, start.plus(Duration.ofDays(1)), Duration.ofMinutes(1), false, BigDecimal.ZERO, BigDecimal.ZERO,
+				null, "", ""), (id) -> {
+				});
+		this.saleLotId = this.sales.createLot(this.saleId, new SaleLotSpec("Sale lot", "", 1000, null, null, 1, null, null),
+				(lot) -> {
+				}).id();
 	}
 
 	/** Every mapped URL under /admin and /api/admin, with every method it answers. */
@@ -110,8 +137,11 @@ class AdminSecurityTests {
 	}
 
 	MockHttpServletRequestBuilder call(Endpoint endpoint) {
-		String url = endpoint.pattern()
-			.replace("{id}", Long.toString(endpoint.pattern().contains("/admin/users") ? this.bidder.id() : this.lot.id()))
+		String pattern = endpoint.pattern();
+		long id = pattern.contains("/admin/users") ? this.bidder.id()
+				: pattern.contains("/sales/") ? this.saleId : this.lot.id();
+		String url = pattern.replace("{id}", Long.toString(id))
+			.replace("{lotId}", Long.toString(this.saleLotId))
 			.replace("{bidId}", Long.toString(this.bidId))
 			.replace("{photoId}", Long.toString(this.photoId))
 			.replace("{kind:thumb|display}-{hash:[0-9a-f]{16}}", this.thumbName);
@@ -130,7 +160,8 @@ class AdminSecurityTests {
 					"/admin/lots/{id}/bids.csv", "/admin/lots/{id}/open", "/admin/lots/{id}/cancel",
 					"/admin/bids/{bidId}/void", "/admin/lots/extend-all", "/admin/users", "/admin/users/{id}/ban",
 					"/admin/results", "/admin/results.csv", "/admin/audit", "/admin/audit.csv", "/admin/dashboard",
-					"/admin/lots/{id}/photos", "/admin/lots/{id}/photos/{photoId}/delete");
+					"/admin/lots/{id}/photos", "/admin/lots/{id}/photos/{photoId}/delete", "/admin/sales",
+					"/admin/sales/{id}", "/admin/sales/{id}/import", "/admin/sales/{id}/numbers");
 		assertThat(adminEndpoints("/api/admin")).isNotEmpty();
 	}
 
@@ -229,6 +260,9 @@ class AdminSecurityTests {
 		assertThat(now.endsAt()).isEqualTo(this.lot.endsAt());
 		assertThat(this.accounts.find(this.bidder.id()).orElseThrow().banned()).isFalse();
 		assertThat(this.photos.of(this.lot.id())).hasSize(1);
+		SaleDetails sale = this.saleCatalog.adminSale(this.saleId).orElseThrow();
+		assertThat(sale.status()).isEqualTo("draft");
+		assertThat(sale.lots()).extracting(SaleDetails.SaleLot::lotNumber).containsExactly(1);
 	}
 
 }

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A newcomer opens the demo house in Chromium and, without anyone touching anything, sees its
  * lots move: a minute of the house's time later every open card's price has changed on screen,
- * and so has the price on an open lot's page.
+ * on the catalogue and on the demo sale's page, and so has the price on an open lot's page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:gavel-demo-browser-${random.uuid};DB_CLOSE_DELAY=-1",
@@ -58,7 +58,10 @@ class DemoHouseBrowserTests {
 	@Test
 	void aNewcomerSeesTheDemoHouseMoveByItself() {
 		Instant now = this.clock.instant();
-		List<LotView> open = this.jdbc.queryForList("select lot_id from demo_lot order by lot_id", Long.class)
+		// The catalogue shows the lots outside the sale; the sale's lots are on its own page.
+		List<LotView> open = this.jdbc
+			.queryForList("select d.lot_id from demo_lot d join lot l on l.id = d.lot_id where l.sale_id is null"
+					+ " order by d.lot_id", Long.class)
 			.stream()
 			.map((id) -> this.catalog.lot(id).orElseThrow())
 			.filter((l) -> "open".equals(l.status()) && l.endsAt().isAfter(now.plus(Duration.ofMinutes(2))))
@@ -78,6 +81,18 @@ class DemoHouseBrowserTests {
 					"return [...document.querySelectorAll('[data-role=card-photo]')].slice(0, 4).every((i) => i.complete && i.naturalWidth > 0)")));
 		Browsers.screenshot(newcomer, "demo-catalogue");
 
+		long sale = this.jdbc.queryForObject("select max(id) from sale", Long.class);
+		assertThat(newcomer.findElements(By.cssSelector("li.sale-card[data-sale-id=\"" + sale + "\"]"))).hasSize(1);
+		WebDriver saleWatcher = this.browsers.open(1280, 1100);
+		saleWatcher.get("http://localhost:" + this.port + "/sales/" + sale);
+		List<WebElement> saleCards = saleWatcher.findElements(By.cssSelector("li.sale-lot-card"));
+		assertThat(saleCards).hasSize(DemoSale.LOTS.size());
+		Map<String, String> salePrices = new HashMap<>();
+		for (WebElement card : saleCards) {
+			// Bid counts: a sale lot's first bid is at its starting price, which the card already shows.
+			salePrices.put(card.getAttribute("data-lot-id"), card.findElement(role("bids")).getText());
+		}
+
 		WebDriver watcher = this.browsers.open(1280, 900);
 		LotView first = open.get(0);
 		watcher.get("http://localhost:" + this.port + "/lots/" + first.id());
@@ -92,6 +107,12 @@ class DemoHouseBrowserTests {
 			Browsers.waiting(newcomer, Duration.ofSeconds(15))
 				.until((d) -> !d.findElement(card).getText().equals(prices.get(lot.id())));
 		}
+		for (Map.Entry<String, String> lot : salePrices.entrySet()) {
+			By card = By.cssSelector("li.sale-lot-card[data-lot-id=\"" + lot.getKey() + "\"] [data-role=bids]");
+			Browsers.waiting(saleWatcher, Duration.ofSeconds(15))
+				.until((d) -> !d.findElement(card).getText().equals(lot.getValue()));
+		}
+		Browsers.screenshot(saleWatcher, "demo-sale");
 		Browsers.waiting(watcher, Duration.ofSeconds(15))
 			.until((d) -> !d.findElement(role("price")).getText().equals(before));
 		Browsers.screenshot(watcher, "demo-lot");

@@ -2,6 +2,7 @@ package com.gavel.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,10 @@ import com.gavel.admin.LotPhotos;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.LedgerEntry;
 import com.gavel.auction.LotView;
+import com.gavel.auction.SaleCatalog;
+import com.gavel.auction.SaleDetails;
+import com.gavel.auction.SaleStatus;
+import com.gavel.auction.SaleSummary;
 import com.gavel.support.GavelTestConfiguration;
 import com.gavel.support.MutableClock;
 
@@ -69,6 +74,9 @@ class DemoHouseTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	SaleCatalog sales;
+
 	List<Long> demoLots() {
 		return this.jdbc.queryForList("select lot_id from demo_lot order by lot_id", Long.class);
 	}
@@ -93,6 +101,26 @@ class DemoHouseTests {
 			}
 			Thread.sleep(50);
 		}
+	}
+
+	@Test
+	@Order(0)
+	void theHouseHasATimedSaleWhoseLotsCloseOneAMinute() {
+		List<SaleSummary> open = this.sales.sales(EnumSet.of(SaleStatus.OPEN));
+		assertThat(open).hasSize(1);
+		SaleDetails sale = this.sales.sale(open.get(0).id()).orElseThrow();
+		assertThat(sale.groupSoftClose()).isTrue();
+		assertThat(sale.lots()).extracting(SaleDetails.SaleLot::lotNumber).containsExactly(1, 2, 3, 4, 5, 6);
+		Instant first = sale.lots().get(0).lot().endsAt();
+		for (int i = 0; i < sale.lots().size(); i++) {
+			SaleDetails.SaleLot lot = sale.lots().get(i);
+			assertThat(lot.lot().status()).isEqualTo("open");
+			assertThat(lot.lot().endsAt()).isEqualTo(first.plus(Duration.ofMinutes(i)));
+			assertThat(lot.estimate()).isNotNull();
+			assertThat(this.photos.pictures(lot.lot().id())).hasSize(1);
+		}
+		assertThat(first).isAfter(this.clock.instant()).isBefore(this.clock.instant().plus(Duration.ofMinutes(6)));
+		assertThat(demoLots()).containsAll(sale.lots().stream().map((l) -> l.lot().id()).toList());
 	}
 
 	@Test

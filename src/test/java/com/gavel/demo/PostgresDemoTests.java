@@ -53,12 +53,13 @@ class PostgresDemoTests {
 	@Test
 	void oneHouseOneLayoutAndOneBidPerDueLotWhateverTheNodes() throws Exception {
 		JdbcTemplate jdbc = a.bean(JdbcTemplate.class);
-		assertThat(jdbc.queryForObject("select count(*) from demo_lot", Integer.class))
-			.isEqualTo(DemoCatalogue.ITEMS.size());
-		assertThat(jdbc.queryForObject("select count(*) from lot_photo", Integer.class))
-			.isEqualTo(DemoCatalogue.ITEMS.size());
+		// The dozen lots of the catalogue and the six of the timed sale.
+		int demoLots = DemoCatalogue.ITEMS.size() + DemoSale.LOTS.size();
+		assertThat(jdbc.queryForObject("select count(*) from demo_lot", Integer.class)).isEqualTo(demoLots);
+		assertThat(jdbc.queryForObject("select count(*) from sale", Integer.class)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from lot_photo", Integer.class)).isEqualTo(demoLots);
 		assertThat(jdbc.queryForObject("select count(*) from lot_photo_variant", Integer.class))
-			.isEqualTo(2 * DemoCatalogue.ITEMS.size());
+			.isEqualTo(2 * demoLots);
 
 		AuctionCatalog catalog = a.bean(AuctionCatalog.class);
 		List<Long> ids = jdbc.queryForList("select lot_id from demo_lot order by lot_id", Long.class);
@@ -85,8 +86,7 @@ class PostgresDemoTests {
 		for (long id : before.keySet()) {
 			assertThat(catalog.lot(id).orElseThrow().bids()).as("bids on lot " + id).isEqualTo(before.get(id) + 1);
 		}
-		assertThat(jdbc.queryForObject("select count(*) from demo_lot", Integer.class))
-			.isEqualTo(DemoCatalogue.ITEMS.size());
+		assertThat(jdbc.queryForObject("select count(*) from demo_lot", Integer.class)).isEqualTo(demoLots);
 		assertThat(b.bean(JdbcTemplate.class).queryForObject("select count(*) from app_user where username = 'clara'",
 				Integer.class)).isEqualTo(1);
 	}
@@ -107,7 +107,8 @@ class PostgresDemoTests {
 			.contains("alt=\"Brass desk lamp with a green glass shade, lit, on a dark desk\"");
 		String narrowed = http.send(HttpRequest.newBuilder(URI.create(b.url() + "/?category=Lighting")).build(),
 				HttpResponse.BodyHandlers.ofString()).body();
-		assertThat(narrowed.split("data-role=\"card-photo\"", -1)).hasSize(3);
+		// The two lamps outside the sale and the two in it: a category looks through every lot.
+		assertThat(narrowed.split("data-role=\"card-photo\"", -1)).hasSize(5);
 	}
 
 }

@@ -95,8 +95,10 @@ class LiveClusterTests {
 		assertThat(jdbc.queryForObject("select count(*) from app_user where role = 'ADMIN'", Integer.class)).isEqualTo(1);
 		assertThat(jdbc.queryForObject("select count(*) from app_user where username in ('ada', 'ben')", Integer.class))
 			.isEqualTo(2);
-		assertThat(jdbc.queryForList("select title from lot where title = 'Brass desk lamp, green glass shade'", String.class))
+		assertThat(jdbc.queryForList(
+				"select title from lot where title = 'Brass desk lamp, green glass shade' and sale_id is null", String.class))
 			.hasSize(1);
+		assertThat(jdbc.queryForObject("select count(*) from sale", Integer.class)).isEqualTo(1);
 	}
 
 	@Test

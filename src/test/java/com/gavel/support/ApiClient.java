@@ -55,6 +55,12 @@ public final class ApiClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)), login);
 	}
 
+	public HttpResponse<String> put(String path, Login login, String json) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)), login);
+	}
+
 	private HttpResponse<String> send(HttpRequest.Builder request, Login login) {
 		request.timeout(Duration.ofSeconds(30));
 		if (login != null) {

@@ -104,7 +104,7 @@ class EndedLotBrowserTests {
 		visitor.get(base() + "/");
 		By card = By.cssSelector("li.lot-card[data-lot-id=\"" + lot.id() + "\"]");
 		until(visitor, (d) -> Boolean.TRUE.equals(Browsers.script(d, "return window.gavelCatalogue.client.isLive();")));
-		assertThat(visitor.findElement(card).findElement(role("countdown")).getText()).matches("\\d+m \\d\\ds");
+		assertThat(visitor.findElement(card).findElement(role("countdown")).getText()).matches("1h 00m|59m");
 
 		LotView closed = this.engine.closeNow(lot.id());
 		until(visitor, (d) -> d.findElement(card).findElement(role("countdown")).getText().startsWith("Ended "));
