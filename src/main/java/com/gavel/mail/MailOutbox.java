@@ -59,8 +59,9 @@ class MailOutbox {
 	 */
 	boolean add(Mail mail, Instant now, Instant due) {
 		try {
-			this.jdbc.update("insert into mail_outbox (kind, user_id, lot_id, occasion, recipient, language, subject, "
-					+ "body, status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+			this.jdbc.update("insert into mail_outbox (kind, user_id, lot_id, occasion, recipient, language, "
+					+ "subject, body, status, attempts, next_attempt_at, created_at) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
 					mail.kind().name(), mail.userId(), mail.lotId(), mail.occasion(), mail.recipient(), mail.language(),
 					mail.subject(), mail.body(), PENDING, at(due), at(now));
 			return true;
@@ -88,8 +89,8 @@ class MailOutbox {
 
 	/** A try failed; the mail is tried again at {@code next}. */
 	void retry(long id, int attempts, String error, Instant now, Instant next) {
-		this.jdbc.update("update mail_outbox set attempts = ?, last_error = ?, last_attempt_at = ?, next_attempt_at = ? "
-				+ "where id = ? and status = ?", attempts, clip(error), at(now), at(next), id,
+		this.jdbc.update("update mail_outbox set attempts = ?, last_error = ?, last_attempt_at = ?, "
+				+ "next_attempt_at = ? where id = ? and status = ?", attempts, clip(error), at(now), at(next), id,
 				PENDING);
 	}
 

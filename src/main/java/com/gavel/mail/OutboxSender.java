@@ -170,8 +170,8 @@ class OutboxSender implements DisposableBean {
 			else {
 				Instant next = at.plus(this.properties.backoff(attempts));
 				log.warn("Could not send mail {} ({} to user {} about lot {}), try {} of {}: {}; trying again at {}",
-						mail.id(), mail.kind(), mail.userId(), mail.lotId(), attempts, this.properties.attempts(), error,
-						next);
+						mail.id(), mail.kind(), mail.userId(), mail.lotId(), attempts, this.properties.attempts(),
+						error, next);
 				this.outbox.retry(mail.id(), attempts, error, at, next);
 				this.retried.increment();
 			}

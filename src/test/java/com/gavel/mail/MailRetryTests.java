@@ -137,8 +137,8 @@ class MailRetryTests {
 	private Map<String, Object> awaitRow(Account user, String status, int attempts) {
 		Instant until = Instant.now().plus(TestSmtp.WAIT);
 		while (Instant.now().isBefore(until)) {
-			var rows = this.jdbc.queryForList("select id, status, attempts, last_error from mail_outbox where user_id = ?",
-					user.id());
+			var rows = this.jdbc.queryForList(
+					"select id, status, attempts, last_error from mail_outbox where user_id = ?", user.id());
 			if (rows.size() == 1 && status.equals(rows.get(0).get("status"))
 					&& ((Number) rows.get(0).get("attempts")).intValue() >= attempts) {
 				return rows.get(0);

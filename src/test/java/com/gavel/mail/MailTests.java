@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -196,7 +199,7 @@ class MailTests {
 
 	@Test
 	void watchersAreToldOnceThatALotEndsInTenMinutes() {
-		Instant end = this.clock.instant().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		Instant end = this.clock.instant().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
 		LotView lot = openLot("Botanical print", end);
 		Account ada = bidder("ada");
 		Account ben = bidder("ben");
@@ -295,7 +298,8 @@ class MailTests {
 		MimeMessage mail = smtp.awaitTo(ada.email(), 1).get(0);
 		assertThat(TestSmtp.subject(mail)).isEqualTo("Seu lance foi superado em “Lâmpada de mesa”");
 		assertThat(TestSmtp.body(mail)).startsWith("Olá, " + ada.username() + ",")
-			.contains("Outro licitante superou seu lance em “Lâmpada de mesa”, levando o preço a €\u00a01.250,00.")
+			.contains("Outro licitante superou seu lance em “Lâmpada de mesa”, "
+					+ "levando o preço a €\u00a01.250,00.")
 			.contains("Para dar outro lance, abra o lote:");
 	}
 
@@ -372,7 +376,8 @@ class MailTests {
 		Instant until = Instant.now().plus(TestSmtp.WAIT);
 		while (Instant.now().isBefore(until)) {
 			Integer pending = this.jdbc.queryForObject(
-					"select count(*) from mail_outbox where lot_id = ? and status = 'PENDING'", Integer.class, lot.id());
+					"select count(*) from mail_outbox where lot_id = ? and status = 'PENDING'", Integer.class,
+					lot.id());
 			if (pending != null && pending == 0) {
 				return;
 			}
@@ -403,8 +408,9 @@ class MailTests {
 			assertThat(get(browser, "/?lang=" + language).statusCode()).isEqualTo(200);
 		}
 		String form = get(browser, "/login").body();
-		HttpResponse<String> signedIn = post(browser, "/login", "username=" + FormSignIn.enc(account.username())
-				+ "&password=" + FormSignIn.enc(TestAccounts.PASSWORD) + "&_csrf=" + FormSignIn.enc(FormSignIn.csrfToken(form)));
+		HttpResponse<String> signedIn = post(browser, "/login",
+				"username=" + FormSignIn.enc(account.username()) + "&password="
+						+ FormSignIn.enc(TestAccounts.PASSWORD) + "&_csrf=" + FormSignIn.enc(FormSignIn.csrfToken(form)));
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
 		return browser;
@@ -426,7 +432,7 @@ class MailTests {
 
 	/** Whether the page's checkbox of that name is ticked. */
 	private static boolean checked(String page, String name) {
-		java.util.regex.Matcher input = java.util.regex.Pattern.compile("<input[^>]*name=\"" + name + "\"[^>]*>")
+		Matcher input = Pattern.compile("<input[^>]*name=\"" + name + "\"[^>]*>")
 			.matcher(page);
 		if (!input.find()) {
 			fail("no checkbox %s on the page", name);
