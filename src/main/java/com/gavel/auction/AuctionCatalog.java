@@ -1,5 +1,6 @@
 package com.gavel.auction;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,25 @@ public class AuctionCatalog {
 	/** A bidder's own accepted bids, newest first. */
 	public List<Bid> bidsOf(long bidderId) {
 		return this.bids.findByBidderIdAndStatusOrderByIdDesc(bidderId, Bid.Status.ACCEPTED);
+	}
+
+	/**
+	 * The sequence of the event that announced the bidder's own last bid on the lot before
+	 * {@code sequence} (voided since or not), or 0 when there was none: what tells one round of a
+	 * bidder's bidding from the next.
+	 */
+	public long lastBidBefore(long lotId, long bidderId, long sequence) {
+		Long last = this.bids.findLastSequenceBefore(lotId, bidderId, sequence);
+		return last == null ? 0 : last;
+	}
+
+	/** Open lots ending from {@code from} to {@code to}, soonest first. */
+	public List<LotView> openEndingBetween(Instant from, Instant to) {
+		return this.lots.findByStatusAndEndsAtBetween(LotStatus.OPEN, from, to, Sort.by("endsAt", "id"))
+			.stream()
+			.map((l) -> lot(l.getId()))
+			.flatMap(Optional::stream)
+			.toList();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface BidRepository extends JpaRepository<Bid, Long> {
 
@@ -20,5 +21,9 @@ interface BidRepository extends JpaRepository<Bid, Long> {
 	Optional<Bid> findByLotIdAndSequence(long lotId, long sequence);
 
 	List<Bid> findByBidderIdAndStatusInOrderByIdDesc(long bidderId, List<Bid.Status> statuses);
+
+	/** The sequence of the bidder's last bid on the lot that was announced before {@code before}. */
+	@Query("select max(b.sequence) from Bid b where b.lotId = :lotId and b.bidderId = :bidderId and b.sequence < :before")
+	Long findLastSequenceBefore(long lotId, long bidderId, long before);
 
 }

@@ -18,6 +18,8 @@ interface LotRepository extends JpaRepository<Lot, Long> {
 	@Query("select l.id from Lot l where l.status = com.gavel.auction.LotStatus.OPEN and l.endsAt <= :now")
 	List<Long> findDueToClose(Instant now);
 
+	List<Lot> findByStatusAndEndsAtBetween(LotStatus status, Instant from, Instant to, Sort sort);
+
 	@Query("select l.id from Lot l where l.status = com.gavel.auction.LotStatus.OPEN or l.status = com.gavel.auction.LotStatus.PAUSED")
 	List<Long> findRunningIds();
 

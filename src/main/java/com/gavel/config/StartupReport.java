@@ -12,9 +12,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Says once, when the application is ready, where it listens, where its data lives and how to sign
- * in as admin. The figures are both in the message (for people) and key-value pairs (for
- * structured log formats such as {@code logging.structured.format.console=ecs}).
+ * Says once, when the application is ready, where it listens, where its data lives, how to sign
+ * in as admin and whether it sends e-mail. The figures are both in the message (for people) and
+ * key-value pairs (for structured log formats such as {@code logging.structured.format.console=ecs}).
  */
 @Component
 class StartupReport {
@@ -39,15 +39,19 @@ class StartupReport {
 		String adminPassword = password.isBlank()
 				? "generated when the admin was created, printed once in that start's log; set GAVEL_ADMIN_PASSWORD before the first start to choose it"
 				: "the GAVEL_ADMIN_PASSWORD set when the admin was created";
+		String mailHost = env.getProperty("spring.mail.host", "");
+		String mail = mailHost.isBlank() ? "off (no SMTP server: set spring.mail.host to send bidders e-mail)"
+				: "sent through " + mailHost + ":" + env.getProperty("spring.mail.port", "25");
 		log.atInfo()
 			.addKeyValue("gavel.listen", address + ":" + port)
 			.addKeyValue("gavel.url", url)
 			.addKeyValue("gavel.data_dir", dataDir)
 			.addKeyValue("gavel.database", database)
 			.addKeyValue("gavel.admin", admin)
+			.addKeyValue("gavel.mail", mailHost.isBlank() ? "off" : mailHost)
 			.log("Gavel is ready: listening on {}:{} ({}, live socket {}/ws, health {}/actuator/health); "
-					+ "data in {}; sign in at {}/login as admin '{}' (password: {})", address, port, url,
-					url.replace("http", "ws"), url, data, url, admin, adminPassword);
+					+ "data in {}; sign in at {}/login as admin '{}' (password: {}); mail {}", address, port, url,
+					url.replace("http", "ws"), url, data, url, admin, adminPassword, mail);
 	}
 
 	/** A JDBC URL without its {@code ?parameters}, which may carry a password. */

@@ -48,6 +48,12 @@ public class WatchlistService {
 		return this.watches.existsByUserIdAndLotId(userId, lotId);
 	}
 
+	/** Who watches the lot. */
+	@Transactional(readOnly = true)
+	public List<Long> watchers(long lotId) {
+		return this.watches.findUserIdsByLotId(lotId);
+	}
+
 	/** The user's watched lots that the public may still see, most recently watched first. */
 	@Transactional(readOnly = true)
 	public List<LotView> watched(long userId) {

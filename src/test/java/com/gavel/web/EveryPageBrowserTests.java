@@ -131,6 +131,8 @@ class EveryPageBrowserTests {
 		page(bidder, "my-bids", language, foreign);
 		bidder.get(base() + "/my/watchlist");
 		page(bidder, "watchlist", language, foreign);
+		bidder.get(base() + "/my/notifications");
+		page(bidder, "notifications", language, foreign);
 
 		// The house.
 		WebDriver house = this.browsers.open(1280, 1000, language);
@@ -155,6 +157,8 @@ class EveryPageBrowserTests {
 		page(house, "admin-ledger", language, foreign);
 		house.get(base() + "/admin/audit");
 		page(house, "admin-audit", language, foreign);
+		house.get(base() + "/admin/mail");
+		page(house, "admin-mail", language, foreign);
 		house.get(base() + "/admin/dashboard");
 		until(house, (d) -> "live".equals(d.findElement(role("ops-state")).getAttribute("data-state")));
 		until(house, (d) -> "ready".equals(

@@ -1,0 +1,10 @@
+package com.gavel.mail;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MailProperties.class)
+class MailConfig {
+
+}

@@ -1,0 +1,7 @@
+package com.gavel.mail;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface MailPreferencesRepository extends JpaRepository<MailPreferences, Long> {
+
+}
