@@ -5,8 +5,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -32,8 +30,6 @@ import org.springframework.format.annotation.DateTimeFormat;
  * {@link LotFormValidator}'s.
  */
 public class LotForm {
-
-	static final ZoneId UTC = ZoneId.of("UTC");
 
 	/** The longest soft-close window or extension, in minutes (a day). */
 	static final int MAX_MINUTES = 1440;
@@ -86,7 +82,7 @@ public class LotForm {
 	private BigDecimal softCloseExtensionMinutes;
 
 	/** The time zone the form's times are in: an IANA name such as {@code Europe/Lisbon}. */
-	private String zone = UTC.getId();
+	private String zone = FormZone.UTC;
 
 	@Min(value = 0, message = "{admin.lot.error.cap}")
 	@Max(value = 1000, message = "{admin.lot.error.cap}")
@@ -98,7 +94,7 @@ public class LotForm {
 	/** A blank form for a new lot: starts now, runs a week, the house's soft close. */
 	static LotForm blank(Instant now, Duration window, Duration extension) {
 		LotForm form = new LotForm();
-		LocalDateTime start = form.local(now).truncatedTo(ChronoUnit.MINUTES);
+		LocalDateTime start = form.zone().minute(now);
 		form.startsAt = start;
 		form.endsAt = start.plusDays(7);
 		form.softCloseWindowMinutes = minutes(window);
@@ -115,9 +111,9 @@ public class LotForm {
 		form.startPrice = Money.toMajor(terms.startPrice(), terms.currency());
 		form.reservePrice = major(terms.reservePrice(), terms.currency());
 		form.buyNowPrice = major(terms.buyNowPrice(), terms.currency());
-		form.startsAt = form.minute(terms.startsAt());
-		form.endsAt = form.minute(terms.endsAt());
-		form.hardStopAt = form.minute(terms.hardStopAt());
+		form.startsAt = form.zone().minute(terms.startsAt());
+		form.endsAt = form.zone().minute(terms.endsAt());
+		form.hardStopAt = form.zone().minute(terms.hardStopAt());
 		form.softCloseWindowMinutes = minutes(terms.softCloseWindow());
 		form.softCloseExtensionMinutes = minutes(terms.softCloseExtension());
 		form.maxExtensions = terms.maxExtensions();
@@ -134,9 +130,9 @@ public class LotForm {
 		String code = this.currency.trim();
 		return new LotSpec(this.title.trim(), this.description == null ? "" : this.description.trim(), code,
 				Money.toMinor(this.startPrice, code), minor(this.reservePrice, code), minor(this.buyNowPrice, code),
-				keep(current == null ? null : current.startsAt(), this.startsAt),
-				keep(current == null ? null : current.endsAt(), this.endsAt),
-				keep(current == null ? null : current.hardStopAt(), this.hardStopAt),
+				zone().keep(current == null ? null : current.startsAt(), this.startsAt),
+				zone().keep(current == null ? null : current.endsAt(), this.endsAt),
+				zone().keep(current == null ? null : current.hardStopAt(), this.hardStopAt),
 				keep(current == null ? null : current.softCloseWindow(), this.softCloseWindowMinutes),
 				keep(current == null ? null : current.softCloseExtension(), this.softCloseExtensionMinutes),
 				this.maxExtensions);
@@ -171,32 +167,16 @@ public class LotForm {
 
 	/** Whether {@link #getZone()} names a time zone this server knows. */
 	boolean zoneKnown() {
-		try {
-			ZoneId.of(this.zone);
-			return true;
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
+		return zone().known();
 	}
 
 	/** The instant a time of this form means, in its zone (UTC if the zone is not one we know). */
 	Instant instant(LocalDateTime local) {
-		return local == null ? null : local.atZone(zoneId()).toInstant();
+		return zone().instant(local);
 	}
 
-	private ZoneId zoneId() {
-		return zoneKnown() ? ZoneId.of(this.zone) : UTC;
-	}
-
-	private Instant keep(Instant current, LocalDateTime submitted) {
-		if (submitted == null) {
-			return null;
-		}
-		if (current != null && submitted.equals(minute(current))) {
-			return current;
-		}
-		return instant(submitted);
+	private FormZone zone() {
+		return FormZone.of(this.zone);
 	}
 
 	private static Duration keep(Duration current, BigDecimal submitted) {
@@ -212,14 +192,6 @@ public class LotForm {
 		BigDecimal minutes = BigDecimal.valueOf(duration.toSeconds())
 			.divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
 		return (minutes.signum() == 0) ? BigDecimal.ZERO : minutes.stripTrailingZeros();
-	}
-
-	private LocalDateTime local(Instant instant) {
-		return LocalDateTime.ofInstant(instant, zoneId());
-	}
-
-	private LocalDateTime minute(Instant instant) {
-		return instant == null ? null : local(instant).truncatedTo(ChronoUnit.MINUTES);
 	}
 
 	private static BigDecimal major(Long minor, String currency) {
@@ -323,7 +295,7 @@ public class LotForm {
 	}
 
 	public void setZone(String zone) {
-		this.zone = (zone == null || zone.isBlank()) ? UTC.getId() : zone.strip();
+		this.zone = FormZone.of(zone).name();
 	}
 
 	public Integer getMaxExtensions() {

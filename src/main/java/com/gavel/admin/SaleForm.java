@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
@@ -25,8 +24,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
 /**
- * The sale editor's fields. Times are UTC (the form's {@code datetime-local} inputs carry no zone,
- * so the page says so); the interval in seconds; percentages and the increment bands as typed,
+ * The sale editor's fields. Times are in {@link #getZone() zone}, the admin's own time zone, as on
+ * the lot editor ({@link FormZone}); the interval in seconds; percentages and the increment bands as typed,
  * read exactly by {@link #toSpec}, which also checks what spans fields.
  */
 public class SaleForm {
@@ -72,10 +71,13 @@ public class SaleForm {
 	@Size(max = 4000, message = "{admin.sale.error.textLength}")
 	private String collectionText = "";
 
+	/** The time zone the form's times are in: an IANA name such as {@code Europe/Lisbon}. */
+	private String zone = FormZone.UTC;
+
 	/** A blank form for a new sale: starts in an hour, the first lot ends a week later, one lot a minute. */
 	static SaleForm blank(Instant now) {
 		SaleForm form = new SaleForm();
-		LocalDateTime start = LocalDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+		LocalDateTime start = form.zone().minute(now).truncatedTo(ChronoUnit.HOURS).plusHours(1);
 		form.startsAt = start;
 		form.firstLotEndsAt = start.plusDays(7);
 		return form;
@@ -87,8 +89,8 @@ public class SaleForm {
 		form.title = spec.title();
 		form.description = spec.description();
 		form.currency = spec.currency();
-		form.startsAt = minute(spec.startsAt());
-		form.firstLotEndsAt = minute(spec.firstLotEndsAt());
+		form.startsAt = form.zone().minute(spec.startsAt());
+		form.firstLotEndsAt = form.zone().minute(spec.firstLotEndsAt());
 		form.intervalSeconds = (int) spec.interval().toSeconds();
 		form.groupSoftClose = spec.groupSoftClose();
 		form.buyersPremium = SaleSpec.percentText(spec.buyersPremium());
@@ -125,10 +127,11 @@ public class SaleForm {
 				errors.rejectValue("increments", "admin.sale.error.bands", new Object[] { ex.getMessage() }, null);
 			}
 		}
-		Instant start = this.startsAt == null ? null
-				: keep(current == null ? null : current.startsAt(), this.startsAt);
-		Instant firstEnd = this.firstLotEndsAt == null ? null
-				: keep(current == null ? null : current.firstLotEndsAt(), this.firstLotEndsAt);
+		if (!zone().known()) {
+			errors.reject("admin.lot.error.zone", new Object[] { this.zone }, null);
+		}
+		Instant start = zone().keep(current == null ? null : current.startsAt(), this.startsAt);
+		Instant firstEnd = zone().keep(current == null ? null : current.firstLotEndsAt(), this.firstLotEndsAt);
 		if (start != null && firstEnd != null && !firstEnd.isAfter(start)) {
 			errors.rejectValue("firstLotEndsAt", "admin.sale.error.endBeforeStart");
 		}
@@ -163,15 +166,16 @@ public class SaleForm {
 		}
 	}
 
-	private static Instant keep(Instant current, LocalDateTime submitted) {
-		if (current != null && submitted.equals(minute(current))) {
-			return current;
-		}
-		return submitted.toInstant(ZoneOffset.UTC);
+	private FormZone zone() {
+		return FormZone.of(this.zone);
 	}
 
-	private static LocalDateTime minute(Instant instant) {
-		return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+	public String getZone() {
+		return this.zone;
+	}
+
+	public void setZone(String zone) {
+		this.zone = FormZone.of(zone).name();
 	}
 
 	public String getTitle() {

@@ -1,4 +1,4 @@
-// The lot editor's times in the admin's own time zone. The server renders them in UTC with
+// The lot and sale editors' times in the admin's own time zone. The server renders them in UTC with
 // zone=UTC (it does not know the browser's zone); this moves them into the browser's zone, sets
 // the hidden zone field to it, and names it next to each time, so what the admin reads and types
 // is their own wall-clock time and the server turns it into the right instant. Without this
@@ -6,8 +6,8 @@
 // the browser's zone and is left as it is.
 import { pageLang } from './time.js';
 
-const form = document.querySelector('[data-role="lot-form"]');
-const zoneField = form && form.querySelector('[data-role="time-zone"]');
+const zoneField = document.querySelector('form [data-role="time-zone"]');
+const form = zoneField && zoneField.form;
 
 /** "2026-12-01T18:00" (a wall-clock time in UTC) as the same instant's wall-clock time here. */
 function utcToLocal(value) {
