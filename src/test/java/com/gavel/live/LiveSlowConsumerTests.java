@@ -73,8 +73,14 @@ class LiveSlowConsumerTests extends LiveTestSupport {
 			assertThat(this.meters.counter("gavel.live.overflows").count()).isGreaterThan(overflowsBefore);
 
 			slow.resumeReading();
-			JsonNode caughtUp = slow.await("snapshot", (s) -> s.path("lot").path("sequence").asLong() == last,
-					Duration.ofSeconds(10));
+			// Brought back by a snapshot of the lot as it stood when its queue overflowed, or later, and
+			// from there every event in order, without a gap, to the final state.
+			JsonNode caughtUp = slow.await("snapshot", (s) -> true, Duration.ofSeconds(10));
+			for (long seq = caughtUp.path("lot").path("sequence").asLong() + 1; seq <= last; seq++) {
+				long next = seq;
+				caughtUp = slow.await("event", (e) -> e.path("seq").asLong() == next, Duration.ofSeconds(10));
+			}
+			assertThat(caughtUp.path("lot").path("sequence").asLong()).isEqualTo(last);
 			assertThat(caughtUp.path("lot").path("price").asString()).isEqualTo(finalState.price());
 			assertThat(slow.isClosed()).isFalse();
 			slow.send(Map.of("type", "ping", "t", 7));
