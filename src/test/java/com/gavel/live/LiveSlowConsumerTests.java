@@ -77,23 +77,23 @@ class LiveSlowConsumerTests extends LiveTestSupport {
 			// what came before. The stalled watcher is brought back by at least one snapshot (of the lot
 			// as it stood when its queue overflowed, or later) and never sees a gap, up to the final state.
 			int snapshots = 0;
-			JsonNode newest = null;
+			JsonNode caughtUp = null;
 			while (applied < last) {
 				JsonNode message = slow.awaitOneOf(Duration.ofSeconds(10), "event", "snapshot");
 				if (message.path("type").asString().equals("snapshot")) {
 					snapshots++;
 					applied = Math.max(applied, message.path("lot").path("sequence").asLong());
-					newest = message;
+					caughtUp = message;
 				}
 				else if (message.path("seq").asLong() > applied) {
 					assertThat(message.path("seq").asLong()).as("the next event, without a gap").isEqualTo(applied + 1);
 					applied = message.path("seq").asLong();
-					newest = message;
+					caughtUp = message;
 				}
 			}
 			assertThat(snapshots).isPositive();
-			assertThat(newest.path("lot").path("sequence").asLong()).isEqualTo(last);
-			assertThat(newest.path("lot").path("price").asString()).isEqualTo(finalState.price());
+			assertThat(caughtUp.path("lot").path("sequence").asLong()).isEqualTo(last);
+			assertThat(caughtUp.path("lot").path("price").asString()).isEqualTo(finalState.price());
 			assertThat(slow.isClosed()).isFalse();
 			slow.send(Map.of("type", "ping", "t", 7));
 			assertThat(slow.await("pong", (p) -> true, Duration.ofSeconds(5)).path("t").asLong()).isEqualTo(7);
