@@ -112,9 +112,27 @@ export class LiveClient {
 
   /** Starts following a lot from sequence `after` (what the page already shows). */
   watch(lotId, after) {
-    if (this.lots.has(lotId) || this.lots.size >= MAX_LOTS) return;
-    this.lots.set(lotId, after == null ? null : Number(after));
-    if (this.isLive()) this.resync([lotId]);
+    this.watchAll([[lotId, after]]);
+  }
+
+  /** Starts following several lots ([id, after] pairs) with one subscribe. */
+  watchAll(pairs) {
+    const added = [];
+    for (const [lotId, after] of pairs) {
+      if (this.lots.has(lotId) || this.lots.size >= MAX_LOTS) continue;
+      this.lots.set(lotId, after == null ? null : Number(after));
+      added.push(lotId);
+    }
+    if (added.length > 0 && this.isLive()) this.resync(added);
+  }
+
+  /** Stops following a lot, which frees its place among the MAX_LOTS a socket may follow. */
+  unwatch(lotId) {
+    if (!this.lots.delete(lotId)) return;
+    this.resyncing.delete(lotId);
+    // A stream follows the lots it was opened for: resync opens a new one, without this lot.
+    if (this.usingStream()) this.resync([]);
+    else this.send({ type: 'unsubscribe', lots: [lotId] });
   }
 
   last(lotId) {

@@ -75,7 +75,7 @@ function render() {
 
   renderStanding();
 
-  show($('clock'), isRunning(lot));
+  show($('clock'), isRunning(lot) && !lot.live); // a live sale's lot is called by the auctioneer, not the clock
   setText('clock-label', lot.status === 'scheduled' ? t('startsIn') : t('endsIn'));
   $('countdown').dataset.endsAt = lot.endsAt;
   const endsAt = $('ends-at');
@@ -171,6 +171,12 @@ function setBusy(busy) {
 
 function tick() {
   const lot = state.lot;
+  if (lot.live) {
+    // No countdown: the lot takes bids until the auctioneer's hammer.
+    const bidding = $('bidding');
+    if (bidding && bidding.hidden === canBidNow()) renderBidding();
+    return;
+  }
   const countdown = $('countdown');
   const left = Date.parse(lot.status === 'scheduled' ? lot.startsAt : lot.endsAt) - client.serverNow();
   let text;

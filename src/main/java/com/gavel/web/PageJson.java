@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
  * element: {@code <}, {@code >} and {@code &} are escaped, so no text can close the element.
  */
 @Component
-class PageJson {
+public class PageJson {
 
 	private final JsonMapper json;
 
@@ -17,7 +17,7 @@ class PageJson {
 		this.json = json;
 	}
 
-	String write(Object value) {
+	public String write(Object value) {
 		return this.json.writeValueAsString(value)
 			.replace("<", "\\u003c")
 			.replace(">", "\\u003e")

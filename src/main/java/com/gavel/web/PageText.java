@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * and the status words {@code status.*} as they are, the same words the templates use.
  */
 @Component
-class PageText {
+public class PageText {
 
 	private static final String PREFIX = "live.";
 
@@ -26,7 +26,7 @@ class PageText {
 		this.messages = messages;
 	}
 
-	Map<String, String> forScripts(Locale locale) {
+	public Map<String, String> forScripts(Locale locale) {
 		Map<String, String> texts = new TreeMap<>();
 		ResourceBundle bundle = ResourceBundle.getBundle("messages", Locale.ROOT);
 		for (String key : bundle.keySet()) {
