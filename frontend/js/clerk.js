@@ -70,8 +70,9 @@ function refresh() {
   return refreshing;
 }
 
-function apply(next) {
-  state = next;
+function apply(json) {
+  // The room's fields with the clerk's beside them, whether the server nests the room or not.
+  state = json.room ? { ...json.room, clerk: json.clerk } : json;
   const current = state.current;
   if ((current ? current.id : null) !== shownLot) {
     shownLot = current ? current.id : null;
@@ -283,7 +284,7 @@ async function act(path, body, done) {
   }
   if (answer.status === 200 && answer.json) {
     apply(answer.json);
-    say(done(before, answer.json), false);
+    say(done(before, state), false);
     return;
   }
   say(refusal(answer), true);
