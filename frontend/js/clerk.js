@@ -287,8 +287,9 @@ async function act(path, body, done) {
     say(done(before, state), false);
     return;
   }
+  // The refusal speaks of the sale as it is now (the lot up, the warning's time left): look first.
+  await refresh();
   say(refusal(answer), true);
-  refresh();
 }
 
 function setBusy(on) {
