@@ -6,7 +6,12 @@ import java.time.Instant;
 public record Account(long id, String username, String email, Role role, boolean banned, Instant createdAt) {
 
 	public boolean mayBid() {
-		return this.role == Role.BIDDER && !this.banned;
+		return (this.role == Role.BIDDER || this.role == Role.FLOOR) && !this.banned;
+	}
+
+	/** A bidder in the room of a live sale, bidding by paddle through the clerk. */
+	public boolean floor() {
+		return this.role == Role.FLOOR;
 	}
 
 }

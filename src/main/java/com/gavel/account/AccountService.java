@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -55,6 +56,18 @@ public class AccountService {
 		}
 		User user = new User(name, mail, this.passwordEncoder.encode(rawPassword), role, this.clock.instant());
 		return this.users.save(user).toAccount();
+	}
+
+	/**
+	 * Creates the account of a bidder in the room of a live sale, named after their paddle. It
+	 * has a name no registration can take (it has spaces), no mailbox and no password anyone
+	 * knows, so nobody signs in as it.
+	 */
+	@Transactional
+	public Account createFloorBidder(String name) {
+		String mail = "floor-" + UUID.randomUUID() + "@floor.invalid";
+		String password = this.passwordEncoder.encode(UUID.randomUUID().toString() + UUID.randomUUID());
+		return this.users.save(new User(name, mail, password, Role.FLOOR, this.clock.instant())).toAccount();
 	}
 
 	@Transactional(readOnly = true)

@@ -19,6 +19,7 @@ class GavelUserDetailsService implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
 		User user = this.users.findByUsernameIgnoreCase(username)
+			.filter((u) -> u.getRole() != Role.FLOOR)
 			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
 		return new GavelUser(user.getId(), user.getUsername(), user.getPasswordHash(), user.getRole(), user.isBanned());
 	}

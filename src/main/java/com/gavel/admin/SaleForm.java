@@ -56,6 +56,10 @@ public class SaleForm {
 
 	private boolean groupSoftClose;
 
+	/** {@code TIMED} or {@code LIVE}. */
+	@NotNull(message = "{admin.sale.error.kind}")
+	private SaleKind kind = SaleKind.TIMED;
+
 	@Size(max = 12, message = "{admin.sale.error.percent}")
 	private String buyersPremium = "0";
 
@@ -93,6 +97,7 @@ public class SaleForm {
 		form.firstLotEndsAt = form.zone().minute(spec.firstLotEndsAt());
 		form.intervalSeconds = (int) spec.interval().toSeconds();
 		form.groupSoftClose = spec.groupSoftClose();
+		form.kind = spec.kind();
 		form.buyersPremium = SaleSpec.percentText(spec.buyersPremium());
 		form.tax = SaleSpec.percentText(spec.taxRate());
 		form.increments = spec.increments() == null ? "" : IncrementSteps.lines(spec.increments());
@@ -139,7 +144,7 @@ public class SaleForm {
 			return null;
 		}
 		try {
-			return new SaleSpec(this.title, this.description, code, SaleKind.TIMED, start, firstEnd,
+			return new SaleSpec(this.title, this.description, code, this.kind, start, firstEnd,
 					Duration.ofSeconds(this.intervalSeconds), this.groupSoftClose, premium, taxRate, steps,
 					this.paymentText, this.collectionText);
 		}
@@ -224,6 +229,14 @@ public class SaleForm {
 
 	public void setIntervalSeconds(Integer intervalSeconds) {
 		this.intervalSeconds = intervalSeconds;
+	}
+
+	public SaleKind getKind() {
+		return this.kind;
+	}
+
+	public void setKind(SaleKind kind) {
+		this.kind = kind;
 	}
 
 	public boolean isGroupSoftClose() {

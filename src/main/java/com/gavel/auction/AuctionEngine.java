@@ -314,6 +314,31 @@ public class AuctionEngine {
 		return extended;
 	}
 
+	// ---- a clerk's calls in a live sale ----------------------------------------------------
+
+	/** Brings a live lot up: the clerk calls it from now on. */
+	public LotView bringUp(long lotId, Consumer<LotView> alongside) {
+		return change(lotId, (lot, now, increments) -> lot.bringUp(now, increments), alongside);
+	}
+
+	/** Calls fair warning on the lot up; each bid from now on restarts it. */
+	public LotView callFairWarning(long lotId, Duration period, Consumer<LotView> alongside) {
+		return change(lotId, (lot, now, increments) -> lot.callFairWarning(period, now, increments), alongside);
+	}
+
+	/**
+	 * The hammer falls on the lot up, judged by when the clerk's call arrived: a bid that arrived
+	 * before it is decided first (the writer keeps arrival order) and so restarts fair warning.
+	 */
+	public LotView hammer(long lotId, Consumer<LotView> alongside) {
+		return change(lotId, (lot, now, increments) -> lot.hammer(now, increments), alongside);
+	}
+
+	/** Passes the lot up: it closes unsold. */
+	public LotView pass(long lotId, Consumer<LotView> alongside) {
+		return change(lotId, (lot, now, increments) -> lot.pass(now, increments), alongside);
+	}
+
 	/** Opens a scheduled lot whose start has come; does nothing otherwise. */
 	void openIfDue(long lotId) {
 		changeIf(lotId, (lot, now, increments) -> {

@@ -103,6 +103,18 @@ public class Lot {
 
 	private Long estimateHigh;
 
+	/** Called by a clerk in a live sale: it closes by the hammer or a pass, never by the clock. */
+	private boolean live;
+
+	private Instant upAt;
+
+	private Instant fairWarningEndsAt;
+
+	/** How long fair warning runs, as it was called; each bid restarts it for as long. */
+	private long fairWarningMillis;
+
+	private boolean passed;
+
 	@Transient
 	private List<LotEventRecord> pendingEvents = new ArrayList<>();
 
@@ -187,6 +199,10 @@ public class Lot {
 		BidHistory.automaticAnswer(before, after, bidderId)
 			.ifPresent((answer) -> detail.put("automatic", LotEventDetails.automatic(answer.leaderAlias(),
 					Money.text(answer.price(), this.currency))));
+		if (this.fairWarningEndsAt != null) {
+			// A bid after fair warning was called earns everyone a full warning again.
+			this.fairWarningEndsAt = now.plusMillis(this.fairWarningMillis);
+		}
 		long sequence = append(LotEventType.BID, now, detail, outbid, increments);
 		if (kind == BidKind.BUY_NOW) {
 			close(now, increments);
@@ -214,10 +230,13 @@ public class Lot {
 	}
 
 	public boolean sold() {
-		return this.status == LotStatus.CLOSED && this.leaderId != null && reserveMet();
+		return this.status == LotStatus.CLOSED && this.leaderId != null && reserveMet() && !this.passed;
 	}
 
 	private void extendIfLate(Instant now, IncrementTable increments) {
+		if (this.live) {
+			return;
+		}
 		BidRules.SoftClose terms = new BidRules.SoftClose(getSoftCloseWindow(), getSoftCloseExtension(),
 				this.hardStopAt, this.maxExtensions);
 		Instant newEnd = BidRules.softCloseEnd(terms, this.endsAt, this.extensions, now);
@@ -228,6 +247,77 @@ public class Lot {
 		this.endsAt = newEnd;
 		this.extensions++;
 		append(LotEventType.EXTENDED, now, LotEventDetails.extended(previous), null, increments);
+	}
+
+	// ---- the clerk's calls in a live sale -------------------------------------------------
+
+	/** Brings the lot up: from now on the clerk calls it, and bids on it are taken live. */
+	void bringUp(Instant now, IncrementTable increments) {
+		requireLive();
+		requireStatus(LotStatus.OPEN);
+		if (this.upAt != null) {
+			throw new LiveSaleException("lot-up", "lot " + this.lotNumber + " is up already");
+		}
+		this.upAt = now;
+		append(LotEventType.UP, now, LotEventDetails.up(this.lotNumber), null, increments);
+	}
+
+	/**
+	 * Calls fair warning: the hammer may fall once {@code period} has passed with no bid, as
+	 * every bid from now on restarts it. Calling it again restarts it too.
+	 */
+	void callFairWarning(Duration period, Instant now, IncrementTable increments) {
+		requireUp();
+		if (this.leaderId == null) {
+			throw new LiveSaleException("no-bids", "fair warning is for a lot with a bid: pass it instead");
+		}
+		this.fairWarningMillis = period.toMillis();
+		this.fairWarningEndsAt = now.plus(period);
+		append(LotEventType.FAIR_WARNING, now, LotEventDetails.fairWarning(this.fairWarningEndsAt), null, increments);
+	}
+
+	/**
+	 * The hammer falls: the lot closes, sold to the leader when the reserve is met. Never while
+	 * fair warning runs: every bid that arrived before it ran out was decided before this call
+	 * (the lot's writer decides in arrival order) and restarted it.
+	 */
+	void hammer(Instant now, IncrementTable increments) {
+		requireUp();
+		if (this.fairWarningEndsAt == null) {
+			throw new LiveSaleException("no-fair-warning", "call fair warning before the hammer");
+		}
+		if (now.isBefore(this.fairWarningEndsAt)) {
+			long left = Duration.between(now, this.fairWarningEndsAt).toMillis();
+			throw new LiveSaleException("fair-warning-running",
+					"fair warning is still running: " + ((left + 999) / 1000) + " s left");
+		}
+		finish(now, LotEventDetails.hammer(), increments);
+	}
+
+	/** Passes the lot: it closes unsold, whatever its bids. */
+	void pass(Instant now, IncrementTable increments) {
+		requireUp();
+		this.passed = true;
+		finish(now, LotEventDetails.passed(), increments);
+	}
+
+	private void finish(Instant now, Map<String, Object> detail, IncrementTable increments) {
+		this.status = LotStatus.CLOSED;
+		this.closedAt = now;
+		append(LotEventType.CLOSED, now, detail, null, increments);
+	}
+
+	private void requireLive() {
+		if (!this.live) {
+			throw new LiveSaleException("not-live", "only a lot of a live sale is called by a clerk");
+		}
+	}
+
+	private void requireUp() {
+		requireLive();
+		if (this.upAt == null || this.status != LotStatus.OPEN) {
+			throw new LiveSaleException("no-lot-up", "bring the lot up first");
+		}
 	}
 
 	// ---- lifecycle -----------------------------------------------------------------------
@@ -272,13 +362,19 @@ public class Lot {
 		append(LotEventType.RESUMED, now, LotEventDetails.none(), null, increments);
 	}
 
-	/** Closes the lot; the result follows from the standing at this moment. */
+	/**
+	 * Closes the lot; the result follows from the standing at this moment. A live lot is sold only
+	 * by the clerk's hammer, so closed any other way (its sale closed, or it was never called) it
+	 * is passed.
+	 */
 	public void close(Instant now, IncrementTable increments) {
 		requireStatus(LotStatus.OPEN, LotStatus.PAUSED);
 		this.status = LotStatus.CLOSED;
 		this.closedAt = now;
 		this.pausedAt = null;
-		append(LotEventType.CLOSED, now, LotEventDetails.none(), null, increments);
+		this.passed = this.live;
+		append(LotEventType.CLOSED, now, this.live ? LotEventDetails.passed() : LotEventDetails.none(), null,
+				increments);
 	}
 
 	public void cancel(String reason, Instant now, IncrementTable increments) {
@@ -572,10 +668,36 @@ public class Lot {
 	 * out of its sale. These are no bidding terms, so no event: the sale's pages show them.
 	 */
 	void catalogue(Long saleId, Integer lotNumber, Long estimateLow, Long estimateHigh) {
+		if (saleId == null) {
+			this.live = false;
+		}
 		this.saleId = saleId;
 		this.lotNumber = lotNumber;
 		this.estimateLow = estimateLow;
 		this.estimateHigh = estimateHigh;
+	}
+
+	/** Whether a clerk calls the lot (a lot of a live sale) rather than the clock closing it. */
+	public boolean isLive() {
+		return this.live;
+	}
+
+	/** Marks a lot of a sale as called by a clerk, or not, as the sale's kind says; before it opens. */
+	void callByClerk(boolean live) {
+		requireStatus(LotStatus.DRAFT, LotStatus.SCHEDULED);
+		this.live = live;
+	}
+
+	public Instant getUpAt() {
+		return this.upAt;
+	}
+
+	public Instant getFairWarningEndsAt() {
+		return this.fairWarningEndsAt;
+	}
+
+	public boolean isPassed() {
+		return this.passed;
 	}
 
 	/** For tests that build a lot without a database. */

@@ -169,24 +169,7 @@ class LotApiController {
 	}
 
 	private static ResponseEntity<?> respond(BidResult result) {
-		if (result.accepted()) {
-			return ResponseEntity.ok(result);
-		}
-		RejectReason reason = result.reason();
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(reason.status(), reason.message());
-		problem.setTitle("Bid not accepted");
-		problem.setProperty("reason", reason.code());
-		problem.setProperty("requestId", result.requestId());
-		problem.setProperty("arrivedAt", result.arrivedAt());
-		if (result.lot() != null) {
-			problem.setProperty("lot", result.lot());
-		}
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(reason.status())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		if (reason == RejectReason.RATE_LIMITED) {
-			response.header(HttpHeaders.RETRY_AFTER, "1");
-		}
-		return response.body(problem);
+		return BidAnswers.of(result);
 	}
 
 }

@@ -67,4 +67,28 @@ final class LotEventDetails {
 		return detail;
 	}
 
+	static Map<String, Object> up(Integer lotNumber) {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("lotNumber", lotNumber);
+		return detail;
+	}
+
+	static Map<String, Object> fairWarning(Instant endsAt) {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("endsAt", endsAt);
+		return detail;
+	}
+
+	static Map<String, Object> hammer() {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("hammer", true);
+		return detail;
+	}
+
+	static Map<String, Object> passed() {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("passed", true);
+		return detail;
+	}
+
 }

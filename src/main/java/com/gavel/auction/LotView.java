@@ -14,10 +14,17 @@ import java.util.Locale;
  * @param buyNow the buy-now price while it is available, otherwise {@code null}
  * @param outcome for a closed lot {@code sold} or {@code unsold}, otherwise {@code null}
  * @param closedAt when a closed lot closed, or a cancelled one was withdrawn; otherwise {@code null}
+ * @param saleId the sale the lot is catalogued in, with its {@code lotNumber}; {@code null} for neither
+ * @param live whether a clerk calls the lot in a live sale (its {@code endsAt} is then only the latest
+ * it may stay open if it is never called)
+ * @param upAt when the clerk brought a live lot up, {@code null} before
+ * @param fairWarningEndsAt when fair warning on a live lot runs out (each bid restarts it), {@code null}
+ * before it is called
  */
 public record LotView(long id, String title, String status, String currency, String price, String ask,
 		String leader, int bids, String reserve, String buyNow, Instant startsAt, Instant endsAt,
-		Instant originalEndsAt, int extensions, String outcome, long sequence, Instant closedAt) {
+		Instant originalEndsAt, int extensions, String outcome, long sequence, Instant closedAt, Long saleId,
+		Integer lotNumber, boolean live, Instant upAt, Instant fairWarningEndsAt) {
 
 	/** The lot as the public sees it now. */
 	public static LotView of(Lot lot, IncrementTable increments) {
@@ -32,7 +39,8 @@ public record LotView(long id, String title, String status, String currency, Str
 				lot.getBidCount(), reserve,
 				lot.buyNowAvailable() ? Money.text(lot.getBuyNowPrice(), currency) : null, lot.getStartsAt(),
 				lot.getEndsAt(), lot.getOriginalEndsAt(), lot.getExtensions(), outcome, lot.getLastSequence(),
-				status == LotStatus.CLOSED || status == LotStatus.CANCELLED ? lot.getClosedAt() : null);
+				status == LotStatus.CLOSED || status == LotStatus.CANCELLED ? lot.getClosedAt() : null,
+				lot.getSaleId(), lot.getLotNumber(), lot.isLive(), lot.getUpAt(), lot.getFairWarningEndsAt());
 	}
 
 	public static String alias(Integer aliasNumber) {

@@ -64,6 +64,9 @@ public class Sale {
 
 	private String collectionText;
 
+	/** The lot of a live sale the clerk brought up last. */
+	private Long currentLotId;
+
 	@Version
 	private long version;
 
@@ -165,9 +168,45 @@ public class Sale {
 		throw new SaleStateException("a sale that is " + this.status.name().toLowerCase(Locale.ROOT) + " cannot do that");
 	}
 
-	/** When the lot at {@code position} (1 for the first in lot-number order) ends. */
+	/**
+	 * When the lot at {@code position} (1 for the first in lot-number order) ends. A live sale's
+	 * lots close by the clerk's call: this is only the latest one may stay open if never called.
+	 */
 	public Instant endOf(int position) {
+		if (this.kind == SaleKind.LIVE) {
+			return this.firstLotEndsAt.plus(LIVE_LOTS_LAPSE);
+		}
 		return this.firstLotEndsAt.plus(interval().multipliedBy(position - 1L));
+	}
+
+	/** How long after a live sale's start its lots the clerk never called stay open (then pass). */
+	public static final Duration LIVE_LOTS_LAPSE = Duration.ofDays(7);
+
+	/**
+	 * Records that the clerk brings {@code lotId} up. The sale's version makes two clerks bringing
+	 * up two lots at once fail one of them; {@code stillUp} says whether the lot brought up before
+	 * is still being called.
+	 */
+	void bringUp(long lotId, boolean stillUp) {
+		if (this.kind != SaleKind.LIVE) {
+			throw new LiveSaleException("not-live", "only a live sale is run by a clerk");
+		}
+		if (this.status != SaleStatus.OPEN) {
+			throw new LiveSaleException("sale-not-open", "open the sale before bringing lots up");
+		}
+		if (stillUp) {
+			throw new LiveSaleException("lot-up", "hammer or pass the lot that is up before bringing up another");
+		}
+		this.currentLotId = lotId;
+	}
+
+	/** The lot of a live sale the clerk brought up last (it may have closed since), if any. */
+	public Long getCurrentLotId() {
+		return this.currentLotId;
+	}
+
+	public boolean isLive() {
+		return this.kind == SaleKind.LIVE;
 	}
 
 	public Duration interval() {

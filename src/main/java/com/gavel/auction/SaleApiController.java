@@ -12,15 +12,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public JSON API of sales: the list, and one sale with its lots in lot-number order. */
+/** The public JSON API of sales: the list, one sale with its lots in lot-number order, a live sale's room. */
 @RestController
 @RequestMapping(path = "/api/sales", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 class SaleApiController {
 
 	private final SaleCatalog catalog;
 
-	SaleApiController(SaleCatalog catalog) {
+	private final LiveSales live;
+
+	SaleApiController(SaleCatalog catalog, LiveSales live) {
 		this.catalog = catalog;
+		this.live = live;
 	}
 
 	/** @param status comma-separated statuses, e.g. {@code open,scheduled}; all public sales if absent */
@@ -47,6 +50,12 @@ class SaleApiController {
 	@GetMapping("/{id}")
 	SaleDetails sale(@PathVariable long id) {
 		return this.catalog.sale(id).orElseThrow(() -> new SaleNotFoundException("no such sale"));
+	}
+
+	/** A live sale's room: the lot up now, the next ones, and every lot with where it stands. */
+	@GetMapping("/{id}/live")
+	LiveSales.Room live(@PathVariable long id) {
+		return this.live.room(id);
 	}
 
 }

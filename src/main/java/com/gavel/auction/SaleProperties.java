@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code gavel.auction.increments}). Lots outside sales always use the house table.
  * @param moveSweep how long a group soft close move may wait for the node that made it before any
  * node of the house finishes it (a node that died half-way through, say)
+ * @param fairWarning how long fair warning runs in a live sale before the hammer may fall; each
+ * bid restarts it
  */
 @ConfigurationProperties("gavel.sales")
 public record SaleProperties(Map<String, List<IncrementTable.Step>> increments,
-		@DefaultValue("5s") Duration moveSweep) {
+		@DefaultValue("5s") Duration moveSweep, @DefaultValue("5s") Duration fairWarning) {
 
 	public SaleProperties {
 		increments = increments == null ? Map.of() : Map.copyOf(increments);

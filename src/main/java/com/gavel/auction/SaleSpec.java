@@ -10,8 +10,11 @@ import java.util.List;
 /**
  * A sale's details and terms as an admin entered them (validated here) or as code builds them.
  *
- * @param firstLotEndsAt when the first lot (in lot-number order) of a timed sale ends
- * @param interval how long after the lot before it each later lot of a timed sale ends
+ * @param startsAt when the sale opens: a timed sale's lots open, a live sale's lots take absentee bids
+ * @param firstLotEndsAt when the first lot (in lot-number order) of a timed sale ends; when the clerk
+ * begins calling a live sale
+ * @param interval how long after the lot before it each later lot of a timed sale ends (a live sale
+ * keeps it unused)
  * @param groupSoftClose whether a late bid's extension also moves every later lot by as much
  * @param buyersPremium percent, at most four decimals (25 is 25 %)
  * @param taxRate percent, at most four decimals
@@ -46,15 +49,12 @@ public record SaleSpec(String title, String description, String currency, SaleKi
 		if (kind == null) {
 			throw new IllegalArgumentException("a sale is timed or live");
 		}
-		if (kind == SaleKind.LIVE) {
-			throw new IllegalArgumentException(
-					"live sales need the clerk's console, which Gavel does not have yet: make the sale timed");
-		}
 		if (startsAt == null) {
 			throw new IllegalArgumentException("a sale needs a start");
 		}
 		if (firstLotEndsAt == null || !firstLotEndsAt.isAfter(startsAt)) {
-			throw new IllegalArgumentException("the first lot must end after the sale starts");
+			throw new IllegalArgumentException(kind == SaleKind.LIVE ? "the live sale must begin after absentee bidding opens"
+					: "the first lot must end after the sale starts");
 		}
 		if (interval == null || interval.compareTo(Duration.ofSeconds(1)) < 0 || interval.compareTo(LONGEST_INTERVAL) > 0
 				|| interval.getNano() != 0) {

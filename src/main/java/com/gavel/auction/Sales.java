@@ -73,6 +73,12 @@ public class Sales {
 			Sale sale = sale(saleId);
 			times[0] = sale.amend(spec, this.lots.countBySaleId(saleId) > 0);
 			this.sales.saveAndFlush(sale);
+			for (Lot lot : running(saleId)) {
+				if (lot.isLive() != sale.isLive()) {
+					lot.callByClerk(sale.isLive());
+					times[0] = true;
+				}
+			}
 			alongside.run();
 		});
 		if (times[0]) {
@@ -188,6 +194,7 @@ public class Sales {
 			}
 			requireFree(sale, Set.of(entry.lotNumber()), Set.of());
 			lot.catalogue(sale.getId(), entry.lotNumber(), entry.estimateLow(), entry.estimateHigh());
+			lot.callByClerk(sale.isLive());
 			alongside.run();
 		});
 		afterCatalogueChange(saleId);
@@ -227,6 +234,7 @@ public class Sales {
 				LotView created = this.engine.createLot(lotSpec(sale, spec, sale.endOf(position)));
 				Lot lot = this.lots.findById(created.id()).orElseThrow();
 				lot.catalogue(sale.getId(), spec.lotNumber(), spec.estimateLow(), spec.estimateHigh());
+				lot.callByClerk(sale.isLive());
 				alongside.accept(created, spec);
 				made.add(created);
 			}
@@ -383,9 +391,11 @@ public class Sales {
 	}
 
 	private LotSpec lotSpec(Sale sale, SaleLotSpec spec, Instant endsAt) {
+		// A live lot closes by the hammer, so it has no soft close.
+		Duration window = sale.isLive() ? Duration.ZERO : this.properties.softCloseWindow();
+		Duration extension = sale.isLive() ? Duration.ZERO : this.properties.softCloseExtension();
 		return new LotSpec(spec.title(), spec.description(), sale.getCurrency(), spec.startPrice(), spec.reservePrice(),
-				spec.buyNowPrice(), sale.getStartsAt(), endsAt, null, this.properties.softCloseWindow(),
-				this.properties.softCloseExtension(), null);
+				spec.buyNowPrice(), sale.getStartsAt(), endsAt, null, window, extension, null);
 	}
 
 }

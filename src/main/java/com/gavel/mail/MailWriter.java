@@ -68,7 +68,7 @@ class MailWriter {
 	 */
 	Optional<Mail> write(MailKind kind, long userId, LotView lot, long occasion, Instant now) {
 		Account account = this.accounts.find(userId).orElse(null);
-		if (account == null || account.banned()) {
+		if (account == null || account.banned() || account.floor()) {
 			return Optional.empty();
 		}
 		MailPreferences preferences = this.settings.of(userId);

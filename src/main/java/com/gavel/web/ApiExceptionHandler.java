@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import com.gavel.auction.InvalidBidException;
 import com.gavel.auction.LotNotFoundException;
+import com.gavel.auction.LiveSaleException;
 import com.gavel.auction.LotStateException;
 import com.gavel.auction.SaleNotFoundException;
 import com.gavel.auction.SaleStateException;
@@ -37,7 +38,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(LotStateException.class)
 	ProblemDetail wrongState(LotStateException ex) {
-		return problem(HttpStatus.CONFLICT, "invalid-state", ex.getMessage());
+		String reason = ex instanceof LiveSaleException live ? live.reason() : "invalid-state";
+		return problem(HttpStatus.CONFLICT, reason, ex.getMessage());
 	}
 
 	@ExceptionHandler(SaleNotFoundException.class)

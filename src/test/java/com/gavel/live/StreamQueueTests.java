@@ -119,7 +119,8 @@ class StreamQueueTests {
 
 	private static LotView view(long lotId, long seq) {
 		return new LotView(lotId, "Lot " + lotId, "open", "EUR", null, "10.00", null, 0, "none", null, Instant.EPOCH,
-				Instant.EPOCH.plusSeconds(3600), Instant.EPOCH.plusSeconds(3600), 0, null, seq, null);
+				Instant.EPOCH.plusSeconds(3600), Instant.EPOCH.plusSeconds(3600), 0, null, seq, null, null, null, false, null,
+				null);
 	}
 
 	/** Every message waiting, one by one. */

@@ -109,7 +109,7 @@ class PageScriptTests {
 		for (int i = 0; i < cases.length; i++) {
 			String[] c = cases[i];
 			LotView lot = new LotView(1, "Lot", c[0], "EUR", "10.00", null, c[2].isEmpty() ? null : c[2], 1, "none",
-					null, null, null, null, 0, c[1].isEmpty() ? null : c[1], 1, null);
+					null, null, null, null, 0, c[1].isEmpty() ? null : c[1], 1, null, null, null, false, null, null);
 			String alias = c[3].isEmpty() ? null : c[3];
 			String server = BidderStanding.of(lot, alias, alias != null && alias.equals(lot.leader()),
 					Boolean.parseBoolean(c[4]), Boolean.parseBoolean(c[5]));
