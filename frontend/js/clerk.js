@@ -270,7 +270,7 @@ function changed(msg) {
 let busy = false;
 
 /** Sends an action; the answer is the sale's new state, or a refusal in words. */
-async function act(path, body, done) {
+async function act(path, body, done, lotNumber) {
   if (busy) return;
   busy = true;
   setBusy(true);
@@ -289,7 +289,7 @@ async function act(path, body, done) {
   }
   // The refusal speaks of the sale as it is now (the lot up, the warning's time left): look first.
   await refresh();
-  say(refusal(answer), true);
+  say(refusal(answer, lotNumber), true);
 }
 
 function setBusy(on) {
@@ -297,8 +297,8 @@ function setBusy(on) {
   root.setAttribute('aria-busy', on ? 'true' : 'false');
 }
 
-/** The server's refusal (problem+json with a reason) in the clerk's words. */
-function refusal(answer) {
+/** The server's refusal (problem+json with a reason) in the clerk's words; lotNumber: the lot asked for. */
+function refusal(answer, lotNumber) {
   const problem = answer.json || {};
   const current = state && state.current;
   switch (problem.reason) {
@@ -309,7 +309,9 @@ function refusal(answer) {
       return left != null && left > 0 ? t('clerk.refused.fair-warning-running', T.remaining(left))
         : t('clerk.refused.other', problem.detail || problem.reason);
     }
-    case 'no-lot-up': case 'no-bids': case 'no-fair-warning':
+    case 'lot-done':
+      return t('clerk.refused.lot-done', lotNumber);
+    case 'no-lot-up': case 'no-bids': case 'no-fair-warning': case 'sale-not-open':
       return t(`clerk.refused.${problem.reason}`);
     default:
       return t('clerk.refused.other', problem.detail || problem.reason || answer.status);
@@ -322,7 +324,7 @@ function numberOf(view, lotId) {
 }
 
 function bringUp(number) {
-  act('/up', { lotNumber: number }, () => t('clerk.done.up', number));
+  act('/up', { lotNumber: number }, () => t('clerk.done.up', number), number);
 }
 
 function fairWarning() {

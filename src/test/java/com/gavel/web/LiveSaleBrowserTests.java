@@ -40,11 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers the clerk's floor bid by itself; fair warning counts down in every room and restarts
  * when the online bidder bids at the ask with the room's one button; the hammer is refused while
  * it runs and falls after, and every browser shows the lot sold; then the room moves on to lot 2.
- * Fair warning lasts 3 s here ({@code gavel.sale.fair-warning}): long enough for a click to land
+ * Fair warning lasts 3 s here ({@code gavel.sales.fair-warning}): long enough for a click to land
  * inside it, short enough to wait out.
  */
 @WebSpringBootTest
-@TestPropertySource(properties = "gavel.sale.fair-warning=3s")
+@TestPropertySource(properties = "gavel.sales.fair-warning=3s")
 class LiveSaleBrowserTests {
 
 	/** Fair warning (3 s) with room to spare for a slow machine, for waiting until it has run out. */
