@@ -118,21 +118,29 @@ function render() {
 function renderCurrent(lot, clerk) {
   setText('price', money(lot.price));
   setText('ask', money(lot.ask));
-  setText('leader', clerk.leader || (lot.leader ? T.alias(lot.leader) : '–'));
+  setText('leader', clerk.leader ? who(clerk.leader) : (lot.leader ? T.alias(lot.leader) : '–'));
   setText('leader-maximum', clerk.leaderMaximum ? money(clerk.leaderMaximum) : '–');
   const amount = $('floor-amount');
   if (!amountEdited && document.activeElement !== amount) amount.value = lot.ask || '';
   amount.placeholder = lot.ask || '';
 
-  rows('absentee', (clerk.absentee || []).map((a) => [cell(a.bidder), cell(money(a.maximum), 'num'), cell(timeOfDay(a.placedAt), 'time')]));
+  rows('absentee', (clerk.absentee || []).map((a) => [cell(who(a.bidder)), cell(money(a.maximum), 'num'), cell(timeOfDay(a.placedAt), 'time')]));
   rows('recent', (clerk.recent || []).map((r) => {
-    const who = cell(r.bidder);
-    if (r.floor) who.append(' ', tag(t('clerk.floor'), 'tag-floor'));
-    if (r.accepted === false) who.append(' ', tag(t('clerk.refusedTag'), 'tag-rejected'));
-    const row = [who, cell(money(r.amount), 'num'), cell(timeOfDay(r.at), 'time')];
+    const bidder = cell(who(r.bidder));
+    if (r.floor) bidder.append(' ', tag(t('clerk.floor'), 'tag-floor'));
+    if (r.accepted === false) bidder.append(' ', tag(t('clerk.refusedTag'), 'tag-rejected'));
+    // A maximum alone bids nothing yet: its row shows the maximum.
+    const amount = r.amount != null ? money(r.amount) : t('clerk.maximumOnly', money(r.maximum));
+    const row = [bidder, cell(amount, 'num'), cell(timeOfDay(r.at), 'time')];
     row.refused = r.accepted === false;
     return row;
   }));
+}
+
+/** A bidder as the clerk knows them: a user name, or a floor bidder's paddle ("Paddle 12") in the page's language. */
+function who(name) {
+  const paddle = /^Paddle (\d+)$/.exec(name || '');
+  return paddle ? t('clerk.paddle', paddle[1]) : name;
 }
 
 function rows(role, cells) {

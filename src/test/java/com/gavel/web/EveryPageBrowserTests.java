@@ -19,8 +19,10 @@ import com.gavel.account.Account;
 import com.gavel.account.AccountService;
 import com.gavel.account.Role;
 import com.gavel.auction.AuctionEngine;
+import com.gavel.auction.LiveSales;
 import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
+import com.gavel.auction.Sales;
 import com.gavel.watchlist.WatchlistService;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +59,12 @@ class EveryPageBrowserTests {
 	@Autowired
 	WatchlistService watchlist;
 
+	@Autowired
+	Sales sales;
+
+	@Autowired
+	LiveSales liveSales;
+
 	@RegisterExtension
 	final Browsers browsers = new Browsers();
 
@@ -87,6 +95,12 @@ class EveryPageBrowserTests {
 		this.engine.closeNow(won.id());
 		this.watchlist.watch(ada.id(), leading.id());
 		this.watchlist.watch(ada.id(), upcoming.id());
+		// A live sale with lot 1 up: an absentee maximum, then a floor bid it answered.
+		LiveSaleBrowserTests.LiveSale live = LiveSaleBrowserTests.liveSale(this.sales, "Evening sale " + tag);
+		WebFixtures.bid(this.engine, live.first().id(), ben, null, "60.00");
+		this.liveSales.bringUp(live.id(), 1, (lot) -> {
+		});
+		this.liveSales.floorBid(live.id(), 12, null, UUID.randomUUID().toString());
 		Set<String> foreign = sentencesOfTheOtherLanguage(language);
 
 		// Anyone.
@@ -108,6 +122,10 @@ class EveryPageBrowserTests {
 		page(visitor, "register", language, foreign);
 		visitor.get(base() + "/lots/987654321");
 		page(visitor, "error-404", language, foreign);
+		visitor.get(base() + "/sales/" + live.id() + "/live");
+		awaitLive(visitor);
+		until(visitor, (d) -> Browsers.visible(d, "lot-up") && Browsers.visible(d, "next-lots"));
+		page(visitor, "sale-room", language, foreign);
 		WebDriver phone = this.browsers.open(390, 844, language);
 		phone.get(base() + "/");
 		page(phone, "catalogue-phone", language, foreign);
@@ -164,6 +182,10 @@ class EveryPageBrowserTests {
 		until(house, (d) -> "ready".equals(
 				d.findElement(By.cssSelector("[data-page=admin-dashboard]")).getAttribute("data-chart")));
 		page(house, "admin-dashboard", language, foreign);
+		house.get(base() + "/admin/sales/" + live.id() + "/clerk");
+		awaitLive(house);
+		until(house, (d) -> Browsers.visible(d, "up-panel") && !d.findElement(role("recent")).getText().isEmpty());
+		page(house, "clerk-console", language, foreign);
 	}
 
 	/** Checks the page the browser shows and saves it as {@code <name>-<language>.png}. */

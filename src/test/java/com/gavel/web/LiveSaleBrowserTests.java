@@ -135,7 +135,7 @@ class LiveSaleBrowserTests {
 		until(watcher, (d) -> Browsers.visible(d, "fair-warning") && text(d, "fair-warning-countdown").matches("[1-3]s"));
 		String firstWarningEnd = endsAt(watcher);
 		until(bidder, (d) -> Browsers.visible(d, "fair-warning"));
-		Browsers.screenshot(watcher, "sale-room-phone");
+		Browsers.screenshotWholePage(watcher, "sale-room-phone");
 
 		// The online bidder bids at the ask with the one button: fair warning starts again.
 		bidder.findElement(role("bid-ask")).click();
@@ -146,7 +146,8 @@ class LiveSaleBrowserTests {
 		assertThat(text(clerk, "message")).matches("Fair warning is still running: [0-3]s left\\.");
 		until(bidder, (d) -> text(d, "standing-text").equals("You’re the highest bidder at €43.00."));
 		assertThat(text(watcher, "price")).isEqualTo("€43.00");
-		assertThat(text(watcher, "leader")).isEqualTo("Bidder 2 leads");
+		// Ben, then paddle 12, then Ada bid on the lot: she is its third bidder.
+		assertThat(text(watcher, "leader")).isEqualTo("Bidder 3 leads");
 		Browsers.screenshot(bidder, "sale-room");
 		until(clerk, (d) -> text(d, "recent").contains(ada.username()));
 		assertThat(text(clerk, "leader")).isEqualTo(ada.username());
@@ -182,6 +183,27 @@ class LiveSaleBrowserTests {
 		until(clerk, (d) -> lotStatus(d, sale.second()).equals("Up now"));
 	}
 
+	@Test
+	void aLiveLotsPageShowsNoClockButTheWayToTheRoomAndTakesAbsenteeBids() {
+		LiveSale sale = liveSale(this.sales, "Morning sale " + UUID.randomUUID().toString().substring(0, 6));
+		Account ada = WebFixtures.bidder(this.accounts, "ada");
+		WebDriver page = this.browsers.open();
+		Browsers.signIn(page, base(), ada.username(), WebFixtures.PASSWORD);
+		page.get(base() + "/lots/" + sale.first().id());
+		Browsers.awaitLive(page);
+
+		assertThat(text(page, "live-note")).isEqualTo("Live sale: this lot is called by the auctioneer. Go to the sale room");
+		assertThat(page.findElement(role("room-link")).getAttribute("href")).endsWith("/sales/" + sale.id() + "/live");
+		assertThat(Browsers.visible(page, "clock")).isFalse();
+		assertThat(page.findElement(By.tagName("main")).getText()).doesNotContain("Ends in", "Scheduled end");
+
+		// An absentee maximum, placed before the lot comes up.
+		page.findElement(By.id("maximum-amount")).sendKeys("70");
+		page.findElement(role("maximum-submit")).click();
+		until(page, (d) -> "leading".equals(d.findElement(role("standing")).getAttribute("data-status")));
+		assertThat(Browsers.visible(page, "clock")).isFalse();
+	}
+
 	/** A live sale of two lots, open for absentee bids; the clerk has brought none up. */
 	record LiveSale(long id, LotView first, LotView second) {
 	}
@@ -214,7 +236,9 @@ class LiveSaleBrowserTests {
 	}
 
 	private static String lotStatus(WebDriver clerk, LotView lot) {
-		return clerk.findElement(By.cssSelector("tr[data-lot-id=\"" + lot.id() + "\"] [data-role=lot-status]")).getText();
+		// The chip's words as written (it shows them in capitals).
+		return clerk.findElement(By.cssSelector("tr[data-lot-id=\"" + lot.id() + "\"] [data-role=lot-status]"))
+			.getDomProperty("textContent");
 	}
 
 	private String base() {
