@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A sale as lists show it (the home page, {@code GET /api/sales}).
  *
- * @param kind {@code timed} (or, later, {@code live})
+ * @param kind {@code timed} or {@code live}
  * @param status {@code draft} (admins only), {@code scheduled}, {@code open} or {@code closed}
  * @param firstLotEndsAt when the first lot was set to end; {@code intervalSeconds} apart the others
  * @param lots how many lots it has (public lots, for the public)

@@ -53,6 +53,10 @@ class EndingSoonCheck {
 		this.database.once("mail ending soon", () -> {
 			Instant now = this.clock.instant();
 			for (LotView lot : this.catalog.openEndingBetween(now, now.plus(this.properties.endingSoon()))) {
+				if (lot.live()) {
+					// A live lot ends when the clerk hammers it, not at its end time.
+					continue;
+				}
 				for (long user : this.watchlist.watchers(lot.id())) {
 					if (this.outbox.has(MailKind.ENDING_SOON, user, lot.id(), ONCE)) {
 						continue;

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import com.gavel.account.Account;
@@ -33,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An admin builds a sale in headless Chromium: creates it with the sale editor, imports its lots
  * from a CSV file (a file with wrong rows imports nothing and lists every problem; the corrected
  * file, with the photos sent along the first time, imports them all), renumbers them with the
- * form, schedules the sale and finds it on its public page.
+ * form, then by dragging a row and by the arrow keys on a row's handle, schedules the sale and
+ * finds it on its public page.
  */
 @AdminSpringBootTest
 class AdminSaleBrowserTests {
@@ -147,6 +150,24 @@ class AdminSaleBrowserTests {
 		house.findElement(role("save-numbers")).click();
 		waiting(house).until((d) -> text(d, "notice").equals("Numbers and estimates saved."));
 		assertThat(titles(house)).containsExactly("Desk lamp", "Carriage clock", "Mantel clock");
+
+		// Or by drag: the mantel clock dragged to the top takes lot 1 and the others move down;
+		// then the carriage clock moved up one place with the arrow key on its handle.
+		WebElement first = house.findElement(By.cssSelector("[data-role=lot-table] tbody tr"));
+		new Actions(house).clickAndHold(handle(house, "Mantel clock"))
+			.moveToElement(first, 0, -(first.getSize().getHeight() / 2) + 3)
+			.release()
+			.perform();
+		assertThat(titles(house)).containsExactly("Mantel clock", "Desk lamp", "Carriage clock");
+		assertThat(numbers(house)).containsExactly("1", "2", "3");
+		handle(house, "Carriage clock").sendKeys(Keys.ARROW_UP);
+		assertThat(titles(house)).containsExactly("Mantel clock", "Carriage clock", "Desk lamp");
+		assertThat(numbers(house)).containsExactly("1", "2", "3");
+		assertThat(house.findElement(role("lot-order-status")).getAttribute("textContent"))
+			.isEqualTo("Carriage clock is now lot 2. Save to keep the new order.");
+		house.findElement(role("save-numbers")).click();
+		waiting(house).until((d) -> text(d, "notice").equals("Numbers and estimates saved."));
+		assertThat(titles(house)).containsExactly("Mantel clock", "Carriage clock", "Desk lamp");
 		screenshot(house, "admin-sale");
 
 		house.findElement(role("do-schedule")).click();
@@ -170,6 +191,17 @@ class AdminSaleBrowserTests {
 			.findFirst()
 			.orElseThrow();
 		return row.findElement(role("lot-number"));
+	}
+
+	private static WebElement handle(WebDriver driver, String title) {
+		return number(driver, title).findElement(By.xpath("preceding-sibling::button[@data-role='drag-lot']"));
+	}
+
+	private static List<String> numbers(WebDriver driver) {
+		return driver.findElements(By.cssSelector("[data-role=lot-table] tbody tr [data-role=lot-number]"))
+			.stream()
+			.map((e) -> e.getDomProperty("value"))
+			.toList();
 	}
 
 	private static List<String> titles(WebDriver driver) {
