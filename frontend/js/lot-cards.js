@@ -87,6 +87,15 @@ export function followLots({ onStanding } = {}) {
     const countdown = role('countdown');
     if (!countdown) return;
     const label = role('clock-label');
+    if (lot.live && lot.status === 'open') {
+      // A live sale's lot has no clock: the auctioneer calls it.
+      delete countdown.dataset.endsAt;
+      countdown.removeAttribute('datetime');
+      countdown.classList.remove('urgent');
+      countdown.textContent = lot.upAt ? T.t('upNow') : T.t('calledLive');
+      if (label) label.hidden = true;
+      return;
+    }
     if (lot.status === 'open' || lot.status === 'scheduled') {
       const target = lot.status === 'scheduled' ? lot.startsAt : lot.endsAt;
       countdown.dataset.endsAt = target;

@@ -23,6 +23,7 @@ import com.gavel.auction.LotView;
 import com.gavel.auction.SaleKind;
 import com.gavel.auction.SaleLotSpec;
 import com.gavel.auction.SaleSpec;
+import com.gavel.auction.LiveSales;
 import com.gavel.auction.Sales;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +56,9 @@ class LiveSaleBrowserTests {
 
 	@Autowired
 	Sales sales;
+
+	@Autowired
+	LiveSales live;
 
 	@Autowired
 	AuctionEngine engine;
@@ -202,6 +206,18 @@ class LiveSaleBrowserTests {
 		page.findElement(role("maximum-submit")).click();
 		until(page, (d) -> "leading".equals(d.findElement(role("standing")).getAttribute("data-status")));
 		assertThat(Browsers.visible(page, "clock")).isFalse();
+
+		// The sale's page shows its lots without a clock too, as rendered and as the lot comes up.
+		page.get(base() + "/sales/" + sale.id());
+		assertThat(page.findElements(By.cssSelector("li.sale-lot-card [data-role=countdown]")))
+			.extracting(WebElement::getText)
+			.containsOnly("Called live");
+		this.live.bringUp(sale.id(), 1, (lot) -> {
+		});
+		until(page, (d) -> d.findElement(By.cssSelector("[data-lot-id=\"" + sale.first().id() + "\"] [data-role=countdown]"))
+			.getText()
+			.equals("Up now"));
+		assertThat(page.findElements(By.cssSelector("li.sale-lot-card [data-role=countdown][data-ends-at]"))).isEmpty();
 	}
 
 	/** A live sale of two lots, open for absentee bids; the clerk has brought none up. */
