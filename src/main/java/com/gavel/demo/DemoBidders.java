@@ -52,7 +52,7 @@ class DemoBidders {
 	static final Duration LIVE_LONGEST_PAUSE = Duration.ofSeconds(10);
 
 	/** They bid on a live lot only this long after it came up, so the clerk can call it. */
-	static final Duration LIVE_BIDDING_FOR = Duration.ofSeconds(40);
+	static final Duration LIVE_BIDDING_FOR = Duration.ofSeconds(35);
 
 	private final DemoLots lots;
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * The demo house's clerk: calls its open live sales through {@link LiveSales}, with the calls a
  * clerk makes from the console, at a pace a newcomer can follow (a lot every 30 to 60 seconds).
  * Once a sale has gone live it brings the next lot up a few seconds after the last one closed;
- * once the lot up has a bid and has been quiet a while it calls fair warning (at once after 45
+ * once the lot up has a bid and has been quiet a while it calls fair warning (at once after 40
  * seconds up, however lively), and hammers when the warning ran out; it passes a lot nobody bid
  * on; and now and then it enters a bid from the room by paddle, as a clerk does for the floor.
  * <p>
@@ -36,13 +36,13 @@ import org.springframework.stereotype.Component;
 class DemoClerk {
 
 	/** After a lot closes, the next comes up this much later. */
-	static final Duration BETWEEN_LOTS = Duration.ofSeconds(8);
+	static final Duration BETWEEN_LOTS = Duration.ofSeconds(12);
 
 	/** Fair warning once a lot with a bid has had no bid for this long. */
-	static final Duration QUIET = Duration.ofSeconds(8);
+	static final Duration QUIET = Duration.ofSeconds(10);
 
 	/** Fair warning after this long up, however lively the lot. */
-	static final Duration LONGEST_UP = Duration.ofSeconds(45);
+	static final Duration LONGEST_UP = Duration.ofSeconds(40);
 
 	/** A lot without a bid is passed after this long up. */
 	static final Duration PASS_AFTER = Duration.ofSeconds(20);
