@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * The demo house's automatic bidders: on every open demo lot one of them bids at the ask (now and
  * then with a maximum) every 20 to 50 seconds, never against themself and never above the item's
  * ceiling, so a newcomer who opens any demo lot sees it move within a minute, and a person can
- * still win. Their bids go through the engine like anyone's, so every page sees them live.
+ * still win. On a live sale's lots they leave absentee maximums before it goes live, then bid
+ * at the ask on the lot that is up while it is up. Their bids go through the engine like
+ * anyone's, so every page sees them live.
  * <p>
  * Only with the demo house on. On a shared database every node's {@link DemoSchedule} ticks, but
  * under one house-wide lock and from the plan in {@code demo_lot}: a node that finds a bid already
@@ -40,6 +42,17 @@ class DemoBidders {
 	static final Duration SHORTEST_PAUSE = Duration.ofSeconds(20);
 
 	static final Duration LONGEST_PAUSE = Duration.ofSeconds(50);
+
+	/**
+	 * On a live lot that is up they bid faster, as a room does; now and then {@link DemoClerk}
+	 * calls fair warning between two of their bids, and the second one restarts it.
+	 */
+	static final Duration LIVE_SHORTEST_PAUSE = Duration.ofSeconds(4);
+
+	static final Duration LIVE_LONGEST_PAUSE = Duration.ofSeconds(10);
+
+	/** They bid on a live lot only this long after it came up, so the clerk can call it. */
+	static final Duration LIVE_BIDDING_FOR = Duration.ofSeconds(35);
 
 	private final DemoLots lots;
 
@@ -98,6 +111,10 @@ class DemoBidders {
 		}
 		List<Account> free = bidders.stream().filter((b) -> !leads(lot.id(), b)).toList();
 		Account bidder = free.get(this.random.nextInt(free.size()));
+		if (lot.live()) {
+			bidLive(lot, bidder, ask, ceiling, now);
+			return;
+		}
 		BigDecimal amount = ask;
 		BigDecimal maximum = null;
 		if (this.random.nextInt(10) < 3) {
@@ -114,8 +131,48 @@ class DemoBidders {
 		this.lots.nextBid(due.lotId(), now.plus(pause()));
 	}
 
+	/**
+	 * A lot of a live sale: before the sale goes live an absentee maximum now and then; once it
+	 * has, nothing until the clerk brings the lot up; while it is up a bid at the ask every few
+	 * seconds, until they drop out or it has been up long enough for the clerk to call it.
+	 */
+	private void bidLive(LotView lot, Account bidder, BigDecimal ask, BigDecimal ceiling, Instant now) {
+		if (lot.upAt() == null) {
+			Instant goesLive = this.lots.goesLive(lot.id()).orElse(now);
+			if (!now.isBefore(goesLive)) {
+				return; // waiting to come up: look again on the next tick
+			}
+			BigDecimal maximum = ask.multiply(BigDecimal.valueOf(110 + this.random.nextInt(21), 2))
+				.setScale(0, RoundingMode.UP)
+				.min(ceiling);
+			if (maximum.compareTo(ask) > 0) {
+				this.engine.placeBid(BidRequest.of(lot.id(), bidder.id(), "demo-" + UUID.randomUUID(), null, maximum));
+			}
+			Instant next = now.plus(pause());
+			this.lots.nextBid(lot.id(), next.isBefore(goesLive) ? next : goesLive);
+			return;
+		}
+		if (now.isBefore(lot.upAt().plus(LIVE_SHORTEST_PAUSE))) {
+			// Just up: the room hears the clerk first, then the bidders answer.
+			this.lots.nextBid(lot.id(), lot.upAt().plus(livePause()));
+			return;
+		}
+		if (!now.isBefore(lot.upAt().plus(LIVE_BIDDING_FOR))) {
+			this.lots.nextBid(lot.id(), null);
+			return;
+		}
+		this.engine.placeBid(BidRequest.of(lot.id(), bidder.id(), "demo-" + UUID.randomUUID(), ask, null));
+		boolean dropOut = this.random.nextInt(3) == 0;
+		this.lots.nextBid(lot.id(), dropOut ? null : now.plus(livePause()));
+	}
+
 	private boolean leads(long lotId, Account bidder) {
 		return this.catalog.positionOf(lotId, bidder.id()).map(AuctionCatalog.BidderPosition::leading).orElse(false);
+	}
+
+	private Duration livePause() {
+		long spread = LIVE_LONGEST_PAUSE.minus(LIVE_SHORTEST_PAUSE).toMillis();
+		return LIVE_SHORTEST_PAUSE.plusMillis((long) (this.random.nextDouble() * spread));
 	}
 
 	private Duration pause() {

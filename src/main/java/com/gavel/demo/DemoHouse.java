@@ -29,10 +29,12 @@ import org.springframework.stereotype.Component;
 /**
  * On an empty house, puts up the demo catalogue: a dozen lots in five categories, each with its
  * photo, some open and closing within minutes, some about to open, some already sold or not, a
- * timed sale of six more lots closing one a minute ({@link DemoSale}), and the demo bidders; so a
- * newcomer sees a living auction at once. {@link DemoRotation} keeps lots opening, {@link DemoSale}
- * sales, and {@link DemoBidders} keeps them moving from then on. Everything goes through the
- * public services, like any admin's and bidder's actions would.
+ * timed sale of six more lots closing one a minute ({@link DemoSale}), a live sale of five more that
+ * the house's clerk calls from two minutes later ({@link DemoLiveSale}, {@link DemoClerk}), and the
+ * demo bidders; so a newcomer sees a living auction at once. {@link DemoRotation} keeps lots
+ * opening, {@link DemoSale} and {@link DemoLiveSale} sales, and {@link DemoBidders} keeps them
+ * moving from then on. Everything goes through the public services, like any admin's and bidder's
+ * actions would.
  */
 @Component
 @EnableConfigurationProperties(DemoProperties.class)
@@ -65,9 +67,13 @@ class DemoHouse implements ApplicationRunner {
 
 	private final DemoSale sale;
 
+	private final DemoLiveSale liveSale;
+
 	DemoHouse(DemoProperties properties, AccountService accounts, AuctionEngine engine, AuctionCatalog catalog,
-			DemoAuctioneer auctioneer, DemoLots lots, Clock clock, SharedDatabase database, DemoSale sale) {
+			DemoAuctioneer auctioneer, DemoLots lots, Clock clock, SharedDatabase database, DemoSale sale,
+			DemoLiveSale liveSale) {
 		this.sale = sale;
+		this.liveSale = liveSale;
 		this.properties = properties;
 		this.accounts = accounts;
 		this.engine = engine;
@@ -121,8 +127,10 @@ class DemoHouse implements ApplicationRunner {
 			this.lots.nextBid(lot.id(), null);
 		}
 		this.sale.putUp(now);
-		log.info("Opened the demo house: {} lots and a timed sale of {}; demo bidders 'ada' and 'ben' sign in with password '{}'",
-				items.size(), DemoSale.LOTS.size(), this.properties.password());
+		this.liveSale.putUp(now);
+		log.info("Opened the demo house: {} lots, a timed sale of {} and a live sale of {}; demo bidders 'ada' and 'ben'"
+				+ " sign in with password '{}'", items.size(), DemoSale.LOTS.size(), DemoLiveSale.LOTS.size(),
+				this.properties.password());
 	}
 
 	private Account bidder(String name, String password) {

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import com.gavel.auction.SaleKind;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,17 +48,41 @@ class DemoLots {
 				lotId);
 	}
 
-	/** How many demo sales the house has put up. */
-	int sales() {
-		return this.jdbc.queryForObject(
-				"select count(distinct l.sale_id) from demo_lot d join lot l on l.id = d.lot_id where l.sale_id is not null",
-				Integer.class);
+	/** How many demo sales of this kind the house has put up. */
+	int sales(SaleKind kind) {
+		return this.jdbc.queryForObject("select count(distinct s.id) from demo_lot d join lot l on l.id = d.lot_id"
+				+ " join sale s on s.id = l.sale_id where s.kind = ?", Integer.class, kind.name());
 	}
 
-	/** How many demo sales are coming or running. */
-	int runningSales() {
+	/** How many demo sales of this kind are coming or running. */
+	int runningSales(SaleKind kind) {
 		return this.jdbc.queryForObject("select count(distinct s.id) from demo_lot d join lot l on l.id = d.lot_id"
-				+ " join sale s on s.id = l.sale_id where s.status in ('SCHEDULED', 'OPEN')", Integer.class);
+				+ " join sale s on s.id = l.sale_id where s.kind = ? and s.status in ('SCHEDULED', 'OPEN')",
+				Integer.class, kind.name());
+	}
+
+	/** The demo's live sales that are open, oldest first. */
+	List<Long> openLiveSales() {
+		return this.jdbc.queryForList("select distinct s.id from demo_lot d join lot l on l.id = d.lot_id"
+				+ " join sale s on s.id = l.sale_id where s.kind = 'LIVE' and s.status = 'OPEN' order by s.id",
+				Long.class);
+	}
+
+	/** When the live sale a demo lot is in goes live (the clerk begins calling it). */
+	Optional<Instant> goesLive(long lotId) {
+		return this.jdbc
+			.queryForList("select s.first_lot_ends_at from lot l join sale s on s.id = l.sale_id"
+					+ " where l.id = ? and s.kind = 'LIVE'", Timestamp.class, lotId)
+			.stream()
+			.findFirst()
+			.map(Timestamp::toInstant);
+	}
+
+	/** The item a demo lot sells. */
+	Optional<String> item(long lotId) {
+		return this.jdbc.queryForList("select item from demo_lot where lot_id = ?", String.class, lotId)
+			.stream()
+			.findFirst();
 	}
 
 	int count() {

@@ -82,7 +82,7 @@ class DemoSale {
 	 * and the house has room for its lots (under the layout's lock, which {@code DemoSchedule} takes).
 	 */
 	void topUp() {
-		if (this.lots.count() == 0 || this.lots.runningSales() > 0) {
+		if (this.lots.count() == 0 || this.lots.runningSales(SaleKind.TIMED) > 0) {
 			return;
 		}
 		if (this.lots.count() + LOTS.size() > this.properties.maxLots()) {
@@ -93,7 +93,7 @@ class DemoSale {
 
 	/** A demo sale that opens at {@code opensAt} (at once, if that has come). */
 	void putUp(Instant opensAt) {
-		int number = this.lots.sales() + 1;
+		int number = this.lots.sales(SaleKind.TIMED) + 1;
 		String currency = "EUR";
 		long sale = this.sales.create(new SaleSpec("Clocks, lamps and prints: timed sale no. " + number,
 				"Six lots from the demo house, closing one a minute. Bid late on one and watch the later lots move.",

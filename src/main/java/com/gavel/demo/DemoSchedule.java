@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * What keeps the demo house alive, every {@code gavel.demo.tick} once the house is laid out:
- * {@link DemoRotation} puts up lots, {@link DemoSale} the next timed sale once one is over, and
- * {@link DemoBidders} bid. Each runs under its own
- * house-wide lock, so on a shared database one node does it and the others find it done; a
- * failure is logged and tried again on the next tick.
+ * {@link DemoRotation} puts up lots, {@link DemoSale} the next timed sale and
+ * {@link DemoLiveSale} the next live one once one is over, {@link DemoClerk} calls the live
+ * sale, and {@link DemoBidders} bid. Each runs under its own house-wide lock, so on a shared
+ * database one node does it and the others find it done; a failure is logged and tried again
+ * on the next tick.
  */
 @Component
 @ConditionalOnProperty(name = "gavel.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -32,10 +33,17 @@ class DemoSchedule {
 
 	private final DemoSale sale;
 
+	private final DemoLiveSale liveSale;
+
+	private final DemoClerk clerk;
+
 	private volatile boolean ready;
 
-	DemoSchedule(DemoRotation rotation, DemoBidders bidders, SharedDatabase database, DemoSale sale) {
+	DemoSchedule(DemoRotation rotation, DemoBidders bidders, SharedDatabase database, DemoSale sale,
+			DemoLiveSale liveSale, DemoClerk clerk) {
 		this.sale = sale;
+		this.liveSale = liveSale;
+		this.clerk = clerk;
 		this.rotation = rotation;
 		this.bidders = bidders;
 		this.database = database;
@@ -63,6 +71,18 @@ class DemoSchedule {
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not put up the next demo sale; trying again on the next tick", ex);
+		}
+		try {
+			this.database.once(DemoHouse.LOCK, this.liveSale::topUp);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not put up the next live demo sale; trying again on the next tick", ex);
+		}
+		try {
+			this.database.once("demo clerk", this.clerk::call);
+		}
+		catch (RuntimeException ex) {
+			log.warn("The demo clerk could not call the live sale; trying again on the next tick", ex);
 		}
 		try {
 			this.database.once("demo bidders", this.bidders::bidWhereDue);

@@ -81,7 +81,7 @@ class DemoHouseBrowserTests {
 					"return [...document.querySelectorAll('[data-role=card-photo]')].slice(0, 4).every((i) => i.complete && i.naturalWidth > 0)")));
 		Browsers.screenshot(newcomer, "demo-catalogue");
 
-		long sale = this.jdbc.queryForObject("select max(id) from sale", Long.class);
+		long sale = this.jdbc.queryForObject("select max(id) from sale where kind = 'TIMED'", Long.class);
 		assertThat(newcomer.findElements(By.cssSelector("li.sale-card[data-sale-id=\"" + sale + "\"]"))).hasSize(1);
 		WebDriver saleWatcher = this.browsers.open(1280, 1100);
 		saleWatcher.get("http://localhost:" + this.port + "/sales/" + sale);

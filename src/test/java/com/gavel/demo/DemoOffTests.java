@@ -28,6 +28,7 @@ class DemoOffTests {
 	void noDemoLotsNoDemoBiddersAndNothingThatWouldBid() {
 		assertThat(this.context.getBeanNamesForType(DemoBidders.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(DemoRotation.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(DemoClerk.class)).isEmpty();
 		assertThat(this.jdbc.queryForObject("select count(*) from demo_lot", Integer.class)).isZero();
 		for (String name : DemoBidders.NAMES) {
 			assertThat(this.accounts.findByUsername(name)).as(name).isEmpty();

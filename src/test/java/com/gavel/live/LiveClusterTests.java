@@ -98,7 +98,8 @@ class LiveClusterTests {
 		assertThat(jdbc.queryForList(
 				"select title from lot where title = 'Brass desk lamp, green glass shade' and sale_id is null", String.class))
 			.hasSize(1);
-		assertThat(jdbc.queryForObject("select count(*) from sale", Integer.class)).isEqualTo(1);
+		// Its timed sale and its live sale.
+		assertThat(jdbc.queryForObject("select count(*) from sale", Integer.class)).isEqualTo(2);
 	}
 
 	@Test

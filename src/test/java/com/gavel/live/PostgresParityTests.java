@@ -147,7 +147,10 @@ class PostgresParityTests {
 					// and the six of the demo's timed sale
 					"Silver pocket watch, 1890s", "French mantel clock, black marble case",
 					"Brass carriage clock with key", "Brass desk lamp, green glass shade",
-					"Victorian oil lamp, milk-glass shade", "Hand-coloured botanical print, tulips");
+					"Victorian oil lamp, milk-glass shade", "Hand-coloured botanical print, tulips",
+					// and the five of its live sale
+					"Blue-and-white porcelain teapot", "Oak rocking chair", "Studio pottery vase, celadon glaze",
+					"Walnut side table with turned legs", "Oil on board, river landscape");
 			JsonNode watch = lots.valueStream()
 				.filter((l) -> l.path("title").asString().startsWith("Silver"))
 				.findFirst()
