@@ -93,7 +93,7 @@ class PurchasesControllerTests {
 		assertThat(page.body()).contains("Invoice S" + this.sale.id() + "-" + this.ada.id(), "Gavel",
 				this.ada.username(), "Silver pocket watch", "€100.00", "€25.00", "€11.09", "€136.09", "Brass lamp",
 				"€10.50", "€2.63", "€1.17", "€14.30", "€110.50", "€27.63", "€12.26", "€150.39",
-				"Buyer’s premium (25 %)", "Tax (8.875 %)", "Pay by bank transfer within 5 days.",
+				"Buyer’s premium (25\u00a0%)", "Tax (8.875\u00a0%)", "Pay by bank transfer within 5 days.",
 				"Collect from the saleroom.", "data-role=\"print\"", "/css/invoice.css")
 			.doesNotContain("Oak chair", "data-role=\"provisional-note\"");
 	}
