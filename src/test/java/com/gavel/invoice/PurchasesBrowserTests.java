@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * My purchases and an invoice in real headless Chromium: from the header's link to the invoice,
  * its Print button, and the invoice as it prints (print media emulated): no header, footer or
  * buttons, black on white, the table within an A4 page's width. Screenshots in
- * {@code target/screenshots}: {@code my-purchases}, {@code invoice}, {@code invoice-print} and
+ * {@code target/screenshots}: {@code my-purchases}, {@code my-purchases-phone}, {@code invoice}, {@code invoice-print} and
  * {@code invoice-pt-BR}.
  */
 @GavelSpringBootTest
@@ -87,6 +87,9 @@ class PurchasesBrowserTests {
 		assertThat(row.findElement(Browsers.role("total")).getText()).isEqualTo("€1,715.47");
 		assertThat(textContent(row.findElement(Browsers.role("invoice-status")))).isEqualTo("Final");
 		Browsers.screenshot(page, "my-purchases");
+		page.manage().window().setSize(new Dimension(390, 844));
+		Browsers.screenshot(page, "my-purchases-phone");
+		page.manage().window().setSize(new Dimension(1280, 900));
 
 		row.findElement(Browsers.role("invoice-link")).click();
 		WebElement print = Browsers.waiting(page, Duration.ofSeconds(10))
