@@ -99,6 +99,18 @@ class PurchasesControllerTests {
 	}
 
 	@Test
+	void whileTheSaleRunsTheInvoiceSaysItIsProvisional() {
+		TestSale running = TestSale.open(this.sales, this.clock, "EUR", "10", "0", "", "",
+				new Item("Early lot", 1_000, null), new Item("Later lot", 1_000, null));
+		running.bid(this.engine, 1, this.cara, "20.00");
+		this.engine.closeNow(running.lot(1));
+		HttpClient caras = signedIn(this.cara);
+		assertThat(get(caras, "/my/purchases").body()).contains(running.title(), "Provisional", "€22.00");
+		assertThat(get(caras, "/my/purchases/" + running.id()).body()).contains("data-role=\"provisional-note\"",
+				"The sale is still running", "Early lot", "€2.00", "€22.00");
+	}
+
+	@Test
 	void aBidderSeesOnlyTheirOwnInvoice() {
 		String adasInvoice = "/my/purchases/" + this.sale.id();
 		assertThat(get(signedIn(this.cara), adasInvoice).statusCode()).as("cara bought nothing").isEqualTo(404);
