@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns committed lot events into mails in the outbox: "you were outbid" to the bidder who lost
  * the lead through a bid, "you won" to the winner of a lot that closed sold; and now and then
- * looks for watched lots that end soon ({@link EndingSoonCheck}).
+ * looks for watched lots that end soon ({@link EndingSoonCheck}) and for closed sales whose
+ * buyers have no invoice mail yet ({@link InvoiceMails}).
  * <p>
  * Lot events are published in the lot writer's turn, after the bid committed: here they are only
  * handed to a thread of the mail's own, with a bounded queue, so a bid never waits for a mail to
@@ -54,6 +55,8 @@ class MailIntake implements DisposableBean {
 
 	private final EndingSoonCheck endingSoon;
 
+	private final InvoiceMails invoices;
+
 	private final MailProperties properties;
 
 	private final Clock clock;
@@ -63,15 +66,20 @@ class MailIntake implements DisposableBean {
 	/** An ending-soon check waits on the thread; the next tick adds none. */
 	private final AtomicBoolean checkQueued = new AtomicBoolean();
 
+	/** An invoice check waits on the thread; the next tick adds none. */
+	private final AtomicBoolean invoiceCheckQueued = new AtomicBoolean();
+
 	private final Counter dropped;
 
 	MailIntake(OutboxSender sender, MailOutbox outbox, MailWriter writer, AuctionCatalog catalog,
-			EndingSoonCheck endingSoon, MailProperties properties, Clock clock, MeterRegistry meters) {
+			EndingSoonCheck endingSoon, InvoiceMails invoices, MailProperties properties, Clock clock,
+			MeterRegistry meters) {
 		this.sender = sender;
 		this.outbox = outbox;
 		this.writer = writer;
 		this.catalog = catalog;
 		this.endingSoon = endingSoon;
+		this.invoices = invoices;
 		this.properties = properties;
 		this.clock = clock;
 		this.thread = sender.on() ? new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -110,6 +118,22 @@ class MailIntake implements DisposableBean {
 		}
 	}
 
+	@Scheduled(fixedDelayString = "${gavel.mail.invoice-check:10s}")
+	void invoiceTick() {
+		if (this.thread != null && this.invoiceCheckQueued.compareAndSet(false, true)) {
+			boolean queued = later("the invoice mails", () -> {
+				this.invoiceCheckQueued.set(false);
+				if (this.invoices.check() > 0) {
+					this.sender.nudge();
+				}
+			});
+			if (!queued) {
+				// A full queue drops this round; the next tick tries again.
+				this.invoiceCheckQueued.set(false);
+			}
+		}
+	}
+
 	private void outbid(AuctionEvent event) {
 		long user = event.outbidUserId();
 		long occasion = this.catalog.lastBidBefore(event.lotId(), user, event.sequence());
@@ -140,7 +164,8 @@ class MailIntake implements DisposableBean {
 		}
 	}
 
-	private void later(String what, Runnable work) {
+	/** Hands {@code work} to the mail's thread; {@code false} when its queue is full and it is dropped. */
+	private boolean later(String what, Runnable work) {
 		try {
 			this.thread.execute(() -> {
 				try {
@@ -150,10 +175,12 @@ class MailIntake implements DisposableBean {
 					log.error("Could not write {}", what, ex);
 				}
 			});
+			return true;
 		}
 		catch (RejectedExecutionException ex) {
 			this.dropped.increment();
 			log.warn("The mail queue is full ({} waiting): {} is not written", this.thread.getQueue().size(), what);
+			return false;
 		}
 	}
 

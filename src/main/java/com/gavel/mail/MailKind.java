@@ -14,7 +14,13 @@ enum MailKind {
 	ENDING_SOON("ending-soon", "endingSoon"),
 
 	/** The bidder won a lot: the price and what happens next. */
-	WON("won", "won");
+	WON("won", "won"),
+
+	/**
+	 * A sale the bidder bought in closed: their invoice for it. It goes with "you won" on the
+	 * notifications page (one switch, {@code won}): it is the rest of that news.
+	 */
+	INVOICE("invoice", "invoice");
 
 	private final String template;
 

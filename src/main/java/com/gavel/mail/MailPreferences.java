@@ -41,7 +41,7 @@ class MailPreferences {
 		return switch (kind) {
 			case OUTBID -> this.outbid;
 			case ENDING_SOON -> this.endingSoon;
-			case WON -> this.won;
+			case WON, INVOICE -> this.won;
 		};
 	}
 

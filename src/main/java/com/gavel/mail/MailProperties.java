@@ -21,13 +21,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queue lot events waiting to become mails on a node; past it new ones are dropped (and
  * logged) rather than holding up a bid
  * @param keep how long sent, failed and skipped mails stay in the outbox for admins to see
+ * @param invoiceCheck how often the house looks for closed sales whose buyers have no invoice mail yet
+ * @param invoiceWithin how long after a sale closed its buyers are still sent their invoice (a
+ * house that turns mail on, or a node back after an outage, mails the sales that closed meanwhile,
+ * not every sale ever held)
  */
 @ConfigurationProperties("gavel.mail")
 record MailProperties(@DefaultValue("Gavel <gavel@localhost>") String from, @DefaultValue("8") int attempts,
 		@DefaultValue("30s") Duration retryAfter, @DefaultValue("1h") Duration retryAtMost,
 		@DefaultValue("5s") Duration poll, @DefaultValue("1m") Duration outbidDelay,
 		@DefaultValue("10m") Duration endingSoon, @DefaultValue("30s") Duration endingSoonCheck,
-		@DefaultValue("10000") int queue, @DefaultValue("30d") Duration keep) {
+		@DefaultValue("10000") int queue, @DefaultValue("30d") Duration keep,
+		@DefaultValue("10s") Duration invoiceCheck, @DefaultValue("2d") Duration invoiceWithin) {
 
 	/** The wait after the {@code attempt}-th failed try (1 for the first). */
 	Duration backoff(int attempt) {

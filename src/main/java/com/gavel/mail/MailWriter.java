@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import com.gavel.account.Account;
 import com.gavel.account.AccountService;
 import com.gavel.auction.LotView;
+import com.gavel.auction.SaleCatalog;
+import com.gavel.invoice.Invoice;
 import com.gavel.web.HouseProperties;
 
 import org.springframework.context.MessageSource;
@@ -32,7 +35,8 @@ import org.springframework.stereotype.Component;
  * absolute, from {@code gavel.house.base-url}, since a mail has no page to be relative to.
  * <p>
  * "You won" is one template that says the lot, the price and what happens next (the house's
- * {@code gavel.house.after-win}); what the sale's invoice adds later belongs there too.
+ * {@code gavel.house.after-win}) and, for a lot of a sale, that the invoice follows when the sale
+ * closes; the invoice mail is written from the invoice itself ({@link #writeInvoice}).
  */
 @Component
 class MailWriter {
@@ -45,10 +49,14 @@ class MailWriter {
 
 	private final HouseProperties house;
 
+	private final SaleCatalog sales;
+
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
-	MailWriter(AccountService accounts, BidderMailSettings settings, MessageSource messages, HouseProperties house) {
+	MailWriter(AccountService accounts, BidderMailSettings settings, MessageSource messages, HouseProperties house,
+			SaleCatalog sales) {
 		this.accounts = accounts;
+		this.sales = sales;
 		this.settings = settings;
 		this.messages = messages;
 		this.house = house;
@@ -65,17 +73,17 @@ class MailWriter {
 	/**
 	 * The mail of {@code kind} about {@code lot} (as it stood at the event) for the bidder, or
 	 * nothing when they do not want it or may not get it (no such account, or a suspended one).
+	 * Not for {@link MailKind#INVOICE}, which is about a sale ({@link #writeInvoice}).
 	 */
 	Optional<Mail> write(MailKind kind, long userId, LotView lot, long occasion, Instant now) {
-		Account account = this.accounts.find(userId).orElse(null);
-		if (account == null || account.banned() || account.floor()) {
+		if (kind == MailKind.INVOICE) {
+			throw new IllegalArgumentException("an invoice mail is written from its invoice");
+		}
+		Account account = recipient(userId, kind);
+		if (account == null) {
 			return Optional.empty();
 		}
-		MailPreferences preferences = this.settings.of(userId);
-		if (!preferences.wants(kind)) {
-			return Optional.empty();
-		}
-		Locale language = preferences.language();
+		Locale language = this.settings.of(userId).language();
 		Map<String, Object> model = new HashMap<>();
 		model.put("name", account.username());
 		model.put("title", lot.title());
@@ -92,12 +100,74 @@ class MailWriter {
 		}
 		if (kind == MailKind.WON) {
 			model.put("afterWin", afterWin(language));
+			this.sales.placement(lot.id()).ifPresent((placed) -> {
+				model.put("saleTitle", placed.saleTitle());
+				model.put("lotNumber", Integer.toString(placed.lotNumber()));
+				model.put("invoiceUrl", this.house.baseUrl() + "/my/purchases/" + placed.saleId());
+			});
 		}
 		String subject = this.messages.getMessage("mail." + kind.key() + ".subject", new Object[] { lot.title() },
 				language);
 		String body = this.templates.process(kind.template(), new Context(language, model));
 		return Optional.of(new Mail(kind, userId, lot.id(), occasion, account.email(), language.toLanguageTag(),
 				subject, body));
+	}
+
+	/**
+	 * The invoice mail of a closed sale for its buyer: every line, the totals and the house's
+	 * texts, with the link to the invoice's page; nothing when the buyer does not want it (it goes
+	 * with "you won") or may not get it.
+	 * @param lotId the lot the outbox files it under ({@link InvoiceMails})
+	 */
+	Optional<Mail> writeInvoice(Invoice invoice, long lotId) {
+		long userId = invoice.buyerId();
+		Account account = recipient(userId, MailKind.INVOICE);
+		if (account == null) {
+			return Optional.empty();
+		}
+		Locale language = this.settings.of(userId).language();
+		List<String> lines = invoice.lines()
+			.stream()
+			.map((l) -> this.messages.getMessage("mail.invoice.line",
+					new Object[] { Integer.toString(l.lotNumber()), l.title(), amount(invoice, l.hammer(), language),
+							amount(invoice, l.premium(), language), amount(invoice, l.tax(), language),
+							amount(invoice, l.total(), language) },
+					language))
+			.toList();
+		Invoice.Amounts totals = invoice.totals();
+		Map<String, Object> model = new HashMap<>();
+		model.put("name", account.username());
+		model.put("saleTitle", invoice.saleTitle());
+		model.put("number", invoice.number());
+		model.put("lines", lines);
+		model.put("hammer", amount(invoice, totals.hammer(), language));
+		model.put("premiumRate", invoice.premiumPercent());
+		model.put("premium", amount(invoice, totals.premium(), language));
+		model.put("taxRate", invoice.taxPercent());
+		model.put("tax", amount(invoice, totals.tax(), language));
+		model.put("total", amount(invoice, totals.total(), language));
+		model.put("payment", invoice.payment().isBlank() ? null : invoice.payment().strip());
+		model.put("collection", invoice.collection().isBlank() ? null : invoice.collection().strip());
+		model.put("invoiceUrl", this.house.baseUrl() + "/my/purchases/" + invoice.saleId());
+		model.put("preferencesUrl", this.house.baseUrl() + NotificationsController.PATH);
+		String subject = this.messages.getMessage("mail.invoice.subject", new Object[] { invoice.saleTitle() },
+				language);
+		String body = this.templates.process(MailKind.INVOICE.template(), new Context(language, model));
+		return Optional.of(new Mail(MailKind.INVOICE, userId, lotId, invoice.saleId(), account.email(),
+				language.toLanguageTag(), subject, body));
+	}
+
+	/** The bidder's account if they may get mail and want this kind, else {@code null}. */
+	private Account recipient(long userId, MailKind kind) {
+		Account account = this.accounts.find(userId).orElse(null);
+		if (account == null || account.banned() || account.floor() || !this.settings.of(userId).wants(kind)) {
+			return null;
+		}
+		return account;
+	}
+
+	private static String amount(Invoice invoice, long minor, Locale language) {
+		return money(invoice.money(minor), invoice.currency(), language);
 	}
 
 	private String afterWin(Locale language) {

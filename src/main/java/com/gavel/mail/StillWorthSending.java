@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Whether a mail that waited in the outbox still says something true and useful when its turn
  * comes: an outbid mail is not sent once the bidder bid on the lot again (they know, they are at
- * their screen), an "ends soon" mail not once the lot stopped being open or ended.
+ * their screen), an "ends soon" mail not once the lot stopped being open or ended. "You won" and
+ * the invoice stay true.
  */
 @Component
 class StillWorthSending {
@@ -26,7 +27,7 @@ class StillWorthSending {
 			case ENDING_SOON -> this.catalog.lot(mail.lotId())
 				.filter((lot) -> "open".equals(lot.status()) && lot.endsAt().isAfter(now))
 				.isPresent();
-			case WON -> true;
+			case WON, INVOICE -> true;
 		};
 	}
 
