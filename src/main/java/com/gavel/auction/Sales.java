@@ -168,12 +168,19 @@ public class Sales {
 				}
 			}
 		}
-		inSale(() -> {
+		Runnable close = () -> {
 			Sale closed = sale(saleId);
 			closed.close();
 			this.sales.saveAndFlush(closed);
 			alongside.run();
-		});
+		};
+		try {
+			this.transactions.executeWithoutResult((tx) -> close.run());
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// The scheduler closed it meanwhile, its last lot having closed: a second look finds it closed.
+			inSale(close);
+		}
 	}
 
 	// ---- its catalogue -------------------------------------------------------------------

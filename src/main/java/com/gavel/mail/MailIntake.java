@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -108,29 +109,30 @@ class MailIntake implements DisposableBean {
 
 	@Scheduled(fixedDelayString = "${gavel.mail.ending-soon-check:30s}")
 	void endingSoonTick() {
-		if (this.thread != null && this.checkQueued.compareAndSet(false, true)) {
-			later("the ending-soon mails", () -> {
-				this.checkQueued.set(false);
-				if (this.endingSoon.check() > 0) {
-					this.sender.nudge();
-				}
-			});
-		}
+		check("the ending-soon mails", this.checkQueued, this.endingSoon::check);
 	}
 
 	@Scheduled(fixedDelayString = "${gavel.mail.invoice-check:10s}")
 	void invoiceTick() {
-		if (this.thread != null && this.invoiceCheckQueued.compareAndSet(false, true)) {
-			boolean queued = later("the invoice mails", () -> {
-				this.invoiceCheckQueued.set(false);
-				if (this.invoices.check() > 0) {
-					this.sender.nudge();
-				}
-			});
-			if (!queued) {
-				// A full queue drops this round; the next tick tries again.
-				this.invoiceCheckQueued.set(false);
+		check("the invoice mails", this.invoiceCheckQueued, this.invoices::check);
+	}
+
+	/**
+	 * Queues one round of a periodic check on the mail's thread, unless one is still waiting there.
+	 * A full queue drops the round, and the next tick tries again.
+	 */
+	private void check(String what, AtomicBoolean queued, IntSupplier check) {
+		if (this.thread == null || !queued.compareAndSet(false, true)) {
+			return;
+		}
+		boolean handed = later(what, () -> {
+			queued.set(false);
+			if (check.getAsInt() > 0) {
+				this.sender.nudge();
 			}
+		});
+		if (!handed) {
+			queued.set(false);
 		}
 	}
 
