@@ -3,9 +3,18 @@ package com.gavel.auction;
 import java.time.Instant;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 /**
  * Everything the public may know about a lot at one sequence number. Amounts are decimal text in
  * the lot's currency; the reserve figure and bidders' maximums are never here.
+ * <p>
+ * The sale's fields ({@code saleId} to {@code fairWarningEndsAt}) are left out of the JSON where
+ * they do not apply (a lot outside any sale; {@code live} and its times outside a live sale), so
+ * the frames every watcher of such a lot gets stay as small as before sales; an event stored
+ * without them (before sales, or outside one) reads as not live.
  *
  * @param price current price, {@code null} before the first bid
  * @param ask the lowest acceptable next bid, {@code null} once bidding is over
@@ -23,8 +32,10 @@ import java.util.Locale;
  */
 public record LotView(long id, String title, String status, String currency, String price, String ask,
 		String leader, int bids, String reserve, String buyNow, Instant startsAt, Instant endsAt,
-		Instant originalEndsAt, int extensions, String outcome, long sequence, Instant closedAt, Long saleId,
-		Integer lotNumber, boolean live, Instant upAt, Instant fairWarningEndsAt) {
+		Instant originalEndsAt, int extensions, String outcome, long sequence, Instant closedAt,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Long saleId, @JsonInclude(JsonInclude.Include.NON_NULL) Integer lotNumber,
+		@JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean live, @JsonInclude(JsonInclude.Include.NON_NULL) Instant upAt,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Instant fairWarningEndsAt) {
 
 	/** The lot as the public sees it now. */
 	public static LotView of(Lot lot, IncrementTable increments) {
