@@ -87,6 +87,8 @@ class AdminSecurityTests {
 
 	long saleId;
 
+	long liveSaleId;
+
 	long saleLotId;
 
 	record Endpoint(HttpMethod method, String pattern) {
@@ -114,6 +116,11 @@ class AdminSecurityTests {
 		this.saleLotId = this.sales.createLot(this.saleId, new SaleLotSpec("Sale lot", "", 1000, null, null, 1, null, null),
 				(lot) -> {
 				}).id();
+		// The clerk's console and its API are for a live sale.
+		this.liveSaleId = this.sales.create(new SaleSpec(AdminFixtures.unique("Security live sale"), "", "EUR",
+				SaleKind.LIVE, start, start.plus(Duration.ofDays(1)), Duration.ofMinutes(1), false, BigDecimal.ZERO,
+				BigDecimal.ZERO, null, "", ""), (id) -> {
+				});
 	}
 
 	/** Every mapped URL under /admin and /api/admin, with every method it answers. */
@@ -139,7 +146,8 @@ class AdminSecurityTests {
 	MockHttpServletRequestBuilder call(Endpoint endpoint) {
 		String pattern = endpoint.pattern();
 		long id = pattern.contains("/admin/users") ? this.bidder.id()
-				: pattern.contains("/sales/") ? this.saleId : this.lot.id();
+				: pattern.contains("/clerk") || pattern.contains("/live") ? this.liveSaleId
+						: pattern.contains("/sales/") ? this.saleId : this.lot.id();
 		String url = pattern.replace("{id}", Long.toString(id))
 			.replace("{lotId}", Long.toString(this.saleLotId))
 			.replace("{bidId}", Long.toString(this.bidId))

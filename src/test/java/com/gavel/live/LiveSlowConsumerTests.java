@@ -30,10 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(SmallServerSendBuffer.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "gavel.demo.enabled=false", "gavel.admin.password=admin-password-1",
-				"spring.datasource.url=jdbc:h2:mem:live-slow;DB_CLOSE_DELAY=-1", "gavel.live.queue-capacity=64" })
+				"spring.datasource.url=jdbc:h2:mem:live-slow;DB_CLOSE_DELAY=-1", "gavel.live.queue-capacity=256" })
 class LiveSlowConsumerTests extends LiveTestSupport {
 
-	private static final int BIDS = 300;
+	/**
+	 * Enough bids to overflow the stalled watcher's queue (the house's default of 256 frames) twice
+	 * over, while a reading watcher, even on a busy machine, stays well inside it.
+	 */
+	private static final int BIDS = 600;
 
 	@Autowired
 	AuctionCatalog catalog;
