@@ -112,7 +112,13 @@ class LiveStreams implements SmartLifecycle {
 		LiveStream stream = new LiveStream(async, out, queue, address, lots, this::closed);
 		this.streams.add(stream);
 		for (long lotId : lots) {
-			this.byLot.computeIfAbsent(lotId, (id) -> ConcurrentHashMap.newKeySet()).add(stream);
+			// In one step with the lot's entry: a stream closing meanwhile drops the entry once its
+			// set is empty, and a stream added outside that step would land in a set no longer mapped.
+			this.byLot.compute(lotId, (id, set) -> {
+				Set<LiveStream> following = (set != null) ? set : ConcurrentHashMap.newKeySet();
+				following.add(stream);
+				return following;
+			});
 		}
 		List<StreamQueue.Item> first;
 		try {

@@ -98,7 +98,7 @@ class LiveStreamTests extends LiveTestSupport {
 			assertThat(seqs).containsExactly(lastSeq + 1, lastSeq + 2, lastSeq + 3);
 			assertThat(prices).containsExactly("12.00", "14.00", "16.00");
 			// And live from there on, still in order.
-			restBid(ada, lot.id(), "20.00");
+			assertThat(restBid(ada, lot.id(), "20.00").accepted()).isTrue();
 			StreamTestClient.Message live = stream.next("event");
 			assertThat(live.data().path("seq").asLong()).isEqualTo(lastSeq + 4);
 			assertThat(live.id()).isEqualTo(lot.id() + ":" + (lastSeq + 4));
