@@ -9,10 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.gavel.admin.LotCategories;
-import com.gavel.admin.LotPhotos;
 import com.gavel.auction.LotView;
-import com.gavel.auction.Money;
 import com.gavel.auction.SaleKind;
 import com.gavel.auction.SaleLotSpec;
 import com.gavel.auction.SaleSpec;
@@ -53,9 +50,7 @@ class DemoLiveSale {
 
 	private final Sales sales;
 
-	private final LotPhotos photos;
-
-	private final LotCategories categories;
+	private final DemoSaleLots saleLots;
 
 	private final DemoLots lots;
 
@@ -63,11 +58,9 @@ class DemoLiveSale {
 
 	private final Clock clock;
 
-	DemoLiveSale(Sales sales, LotPhotos photos, LotCategories categories, DemoLots lots, DemoProperties properties,
-			Clock clock) {
+	DemoLiveSale(Sales sales, DemoSaleLots saleLots, DemoLots lots, DemoProperties properties, Clock clock) {
 		this.sales = sales;
-		this.photos = photos;
-		this.categories = categories;
+		this.saleLots = saleLots;
 		this.lots = lots;
 		this.properties = properties;
 		this.clock = clock;
@@ -100,19 +93,14 @@ class DemoLiveSale {
 				"This is a demo house: nothing is sold or paid for. A real house says here how and when to pay.",
 				"A real house says here where and when to collect what you won."), (id) -> {
 				});
-		List<SaleLotSpec> specs = LOTS.stream().map((entry) -> {
-			DemoCatalogue.Item item = DemoCatalogue.item(entry.item()).orElseThrow();
-			return new SaleLotSpec(item.title(), item.description(), minor(item.start(), currency),
-					minor(item.reserve(), currency), null, LOTS.indexOf(entry) + 1, minor(entry.low(), currency),
-					minor(entry.high(), currency));
-		}).toList();
+		List<SaleLotSpec> specs = LOTS.stream()
+			.map((entry) -> DemoSaleLots.spec(entry.item(), LOTS.indexOf(entry) + 1, entry.low(), entry.high(), currency))
+			.toList();
 		List<LotView> made = this.sales.createLots(sale, specs, (lot, spec) -> {
 		});
 		for (int i = 0; i < made.size(); i++) {
-			DemoCatalogue.Item item = DemoCatalogue.item(LOTS.get(i).item()).orElseThrow();
 			long lotId = made.get(i).id();
-			this.photos.addForHouse(lotId, item.photo(), item.key() + ".jpg", item.alt());
-			this.categories.setForHouse(lotId, item.category());
+			this.saleLots.dress(lotId, LOTS.get(i).item());
 		}
 		this.sales.schedule(sale, () -> {
 		});
@@ -127,10 +115,6 @@ class DemoLiveSale {
 			this.lots.add(made.get(i).id(), entry.item(), firstBid);
 		}
 		log.info("Put up live demo sale no. {} ({} lots), going live at {}", number, made.size(), goesLive);
-	}
-
-	private static Long minor(String amount, String currency) {
-		return amount == null ? null : Money.toMinor(new BigDecimal(amount), currency);
 	}
 
 }

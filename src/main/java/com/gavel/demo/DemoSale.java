@@ -9,13 +9,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.gavel.admin.LotCategories;
-import com.gavel.admin.LotPhotos;
 import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
-import com.gavel.auction.Money;
 import com.gavel.auction.SaleKind;
 import com.gavel.auction.SaleLotSpec;
 import com.gavel.auction.SaleSpec;
@@ -55,9 +52,7 @@ class DemoSale {
 
 	private final AuctionCatalog catalog;
 
-	private final LotPhotos photos;
-
-	private final LotCategories categories;
+	private final DemoSaleLots saleLots;
 
 	private final DemoLots lots;
 
@@ -65,13 +60,12 @@ class DemoSale {
 
 	private final Clock clock;
 
-	DemoSale(Sales sales, AuctionEngine engine, AuctionCatalog catalog, LotPhotos photos, LotCategories categories,
+	DemoSale(Sales sales, AuctionEngine engine, AuctionCatalog catalog, DemoSaleLots saleLots,
 			DemoLots lots, DemoProperties properties, Clock clock) {
 		this.sales = sales;
 		this.engine = engine;
 		this.catalog = catalog;
-		this.photos = photos;
-		this.categories = categories;
+		this.saleLots = saleLots;
 		this.lots = lots;
 		this.properties = properties;
 		this.clock = clock;
@@ -102,19 +96,14 @@ class DemoSale {
 				"This is a demo house: nothing is sold or paid for. A real house says here how and when to pay.",
 				"A real house says here where and when to collect what you won."), (id) -> {
 				});
-		List<SaleLotSpec> specs = LOTS.stream().map((entry) -> {
-			DemoCatalogue.Item item = DemoCatalogue.item(entry.item()).orElseThrow();
-			return new SaleLotSpec(item.title(), item.description(), minor(item.start(), currency),
-					minor(item.reserve(), currency), null, LOTS.indexOf(entry) + 1, minor(entry.low(), currency),
-					minor(entry.high(), currency));
-		}).toList();
+		List<SaleLotSpec> specs = LOTS.stream()
+			.map((entry) -> DemoSaleLots.spec(entry.item(), LOTS.indexOf(entry) + 1, entry.low(), entry.high(), currency))
+			.toList();
 		List<LotView> made = this.sales.createLots(sale, specs, (lot, spec) -> {
 		});
 		for (int i = 0; i < made.size(); i++) {
-			DemoCatalogue.Item item = DemoCatalogue.item(LOTS.get(i).item()).orElseThrow();
 			long lotId = made.get(i).id();
-			this.photos.addForHouse(lotId, item.photo(), item.key() + ".jpg", item.alt());
-			this.categories.setForHouse(lotId, item.category());
+			this.saleLots.dress(lotId, LOTS.get(i).item());
 			LotSpec terms = this.catalog.adminLot(lotId).orElseThrow().terms();
 			this.engine.amend(lotId, new LotSpec(terms.title(), terms.description(), terms.currency(),
 					terms.startPrice(), terms.reservePrice(), terms.buyNowPrice(), terms.startsAt(), terms.endsAt(),
@@ -130,10 +119,6 @@ class DemoSale {
 			this.lots.add(made.get(i).id(), LOTS.get(i).item(), opensAt.plus(DemoAuctioneer.FIRST_BID_WITHIN.dividedBy(2)));
 		}
 		log.info("Put up demo sale no. {} ({} lots), opening at {}", number, made.size(), opensAt);
-	}
-
-	private static Long minor(String amount, String currency) {
-		return amount == null ? null : Money.toMinor(new BigDecimal(amount), currency);
 	}
 
 }
