@@ -141,7 +141,13 @@ final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 	private JsonNode awaitFirst(String type, Predicate<JsonNode> match, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
+			boolean late = deadline - System.nanoTime() <= 0;
 			synchronized (this.seen) {
+				if (late) {
+					// One last look at everything received: a thread that was not scheduled for a
+					// while wakes past its deadline with the messages that came meanwhile unread.
+					this.inbox.drainTo(this.seen);
+				}
 				for (int i = 0; i < this.seen.size(); i++) {
 					JsonNode node = this.seen.get(i);
 					if (match.test(node)) {
@@ -150,11 +156,11 @@ final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
 					}
 				}
 			}
-			long left = deadline - System.nanoTime();
-			if (left <= 0) {
+			if (late) {
 				throw new AssertionError("no '" + type + "' message matched within " + timeout + "; unmatched: "
 						+ unmatched());
 			}
+			long left = Math.max(deadline - System.nanoTime(), 0);
 			try {
 				JsonNode next = this.inbox.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
 				if (next != null) {

@@ -94,7 +94,13 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
 	JsonNode poll(String type, Predicate<JsonNode> match, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
+			boolean late = deadline - System.nanoTime() <= 0;
 			synchronized (this.pending) {
+				if (late) {
+					// One last look at everything received: a thread that was not scheduled for a
+					// while wakes past its deadline with the messages that came meanwhile unread.
+					this.inbox.drainTo(this.pending);
+				}
 				for (int i = 0; i < this.pending.size(); i++) {
 					JsonNode node = this.pending.get(i);
 					if (type.equals(node.path("type").asString()) && match.test(node)) {
@@ -103,10 +109,10 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
 					}
 				}
 			}
-			long left = deadline - System.nanoTime();
-			if (left <= 0) {
+			if (late) {
 				return null;
 			}
+			long left = Math.max(deadline - System.nanoTime(), 0);
 			try {
 				JsonNode next = this.inbox.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)),
 						TimeUnit.NANOSECONDS);
