@@ -64,6 +64,10 @@ class LiveClusterNoticeTests {
 
 	private static GavelNode b;
 
+	private static Account ada;
+
+	private static Account ben;
+
 	@BeforeAll
 	static void startTwoNodes() {
 		Map<String, String> silent = new HashMap<>(SETTINGS);
@@ -78,6 +82,8 @@ class LiveClusterNoticeTests {
 		// B's first check has run once it remembers a lot that was open before it started; the
 		// next one is an hour away.
 		awaitRemembered(b, before.id());
+		ada = TestAccounts.newBidder(a.bean(AccountService.class), "notice");
+		ben = TestAccounts.newBidder(a.bean(AccountService.class), "notice");
 	}
 
 	@Test
@@ -97,7 +103,7 @@ class LiveClusterNoticeTests {
 				long[] range = announced.get(lot.id());
 				assertThat(eventsUpTo(watcher, lot.id(), range[1])).as("lot %d on the watcher", lot.id())
 					.containsExactlyElementsOf(range(range[0], range[1]));
-				assertThat(publishedOn(b, lot.id())).as("lot %d published on B", lot.id())
+				assertThat(publishedOn(b, lot.id(), range[1])).as("lot %d published on B", lot.id())
 					.containsExactlyElementsOf(range(range[0], range[1]));
 			}
 			assertThat(LogReads.count() - reads).as("reads of the event log for one notice of 50 lots").isEqualTo(1);
@@ -116,8 +122,7 @@ class LiveClusterNoticeTests {
 		notify(payload(announced));
 
 		for (LotView lot : lots) {
-			awaitPublished(b, lot.id(), lot.sequence());
-			assertThat(publishedOn(b, lot.id())).as("lot %d published on B", lot.id())
+			assertThat(publishedOn(b, lot.id(), lot.sequence())).as("lot %d published on B", lot.id())
 				.containsExactlyElementsOf(range(1, lot.sequence()));
 		}
 		assertThat(LogReads.count() - reads).as("reads of the event log for one notice of 250 lots").isEqualTo(3);
@@ -148,17 +153,17 @@ class LiveClusterNoticeTests {
 				long last = overlapping.get(lot.id())[1];
 				assertThat(eventsUpTo(watcher, lot.id(), last)).as("lot %d's new events on the watcher", lot.id())
 					.containsExactlyElementsOf(range(before[1] + 1, last));
-				assertThat(publishedOn(b, lot.id())).as("lot %d published on B", lot.id())
+				assertThat(publishedOn(b, lot.id(), last)).as("lot %d published on B", lot.id())
 					.containsExactlyElementsOf(range(before[0], last));
 			}
 
 			// A commits once more without telling, then B commits: B publishes A's event first.
 			LotView lot = lots.get(0);
-			BidResult byA = bid(a, lot.id(), a.bean(AuctionCatalog.class).lot(lot.id()).orElseThrow().ask());
-			BidResult byB = bid(b, lot.id(), byA.lot().ask());
+			BidResult byA = bid(a, ada, lot.id(), a.bean(AuctionCatalog.class).lot(lot.id()).orElseThrow().ask());
+			BidResult byB = bid(b, ben, lot.id(), byA.lot().ask());
 			assertThat(byB.sequence()).isEqualTo(byA.sequence() + 1);
 			assertThat(eventsUpTo(watcher, lot.id(), byB.sequence())).containsExactly(byA.sequence(), byB.sequence());
-			assertThat(publishedOn(b, lot.id()))
+			assertThat(publishedOn(b, lot.id(), byB.sequence()))
 				.containsExactlyElementsOf(range(first.get(lot.id())[0], byB.sequence()));
 		}
 	}
@@ -178,10 +183,8 @@ class LiveClusterNoticeTests {
 		notify(nowhere + ":1:7," + unheardOf.id() + ":" + unheardOfFirst + ":" + (unheardOfFirst + 1) + ","
 				+ known.id() + ":1:" + knownLast);
 
-		awaitPublished(b, known.id(), knownLast);
-		awaitPublished(b, unheardOf.id(), unheardOfFirst + 1);
-		assertThat(publishedOn(b, known.id())).containsExactlyElementsOf(range(1, knownLast));
-		assertThat(publishedOn(b, unheardOf.id())).containsExactly(unheardOfFirst, unheardOfFirst + 1);
+		assertThat(publishedOn(b, known.id(), knownLast)).containsExactlyElementsOf(range(1, knownLast));
+		assertThat(publishedOn(b, unheardOf.id(), unheardOfFirst + 1)).containsExactly(unheardOfFirst, unheardOfFirst + 1);
 		assertThat(b.bean(HouseEvents.class).lastPublished(nowhere)).isEmpty();
 	}
 
@@ -243,15 +246,14 @@ class LiveClusterNoticeTests {
 		return a.bean(AuctionEngine.class).openNow(lot.id());
 	}
 
-	/** Two bids on the lot through node A, by two bidders; answers the lot's last sequence. */
+	/** Two bids on the lot through node A, by ada then ben; answers the lot's last sequence. */
 	private static long bidTwice(LotView lot) {
-		BidResult first = bid(a, lot.id(), a.bean(AuctionCatalog.class).lot(lot.id()).orElseThrow().ask());
-		BidResult second = bid(a, lot.id(), first.lot().ask());
+		BidResult first = bid(a, ada, lot.id(), a.bean(AuctionCatalog.class).lot(lot.id()).orElseThrow().ask());
+		BidResult second = bid(a, ben, lot.id(), first.lot().ask());
 		return second.sequence();
 	}
 
-	private static BidResult bid(GavelNode node, long lotId, String amount) {
-		Account bidder = TestAccounts.newBidder(node.bean(AccountService.class), "notice");
+	private static BidResult bid(GavelNode node, Account bidder, long lotId, String amount) {
 		BidResult result = node.bean(AuctionEngine.class)
 			.placeBid(BidRequest.of(lotId, bidder.id(), UUID.randomUUID().toString(), new BigDecimal(amount), null));
 		assertThat(result.accepted()).as("a bid of %s on lot %d: %s", amount, lotId, result.reason()).isTrue();
@@ -283,7 +285,15 @@ class LiveClusterNoticeTests {
 		return seen;
 	}
 
-	/** The sequences of the lot's events the node published, in the order it published them. */
+	/**
+	 * The sequences of the lot's events the node published, in the order it published them, once
+	 * it published {@code last}.
+	 */
+	private static List<Long> publishedOn(GavelNode node, long lotId, long last) {
+		awaitPublished(node, lotId, last);
+		return publishedOn(node, lotId);
+	}
+
 	private static List<Long> publishedOn(GavelNode node, long lotId) {
 		return node.bean(EventRecorder.class)
 			.of(lotId)
