@@ -27,7 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class EventLog {
 
-	/** Bounds a query's statement (three parameters a lot) and its rows, however many lots a notice names. */
+	/**
+	 * Bounds a query's statement (three parameters a lot) and its rows, however many lots a
+	 * notice names.
+	 */
 	static final int LOTS_PER_QUERY = 100;
 
 	/** The stored and published form of one event. */
@@ -74,15 +77,17 @@ class EventLog {
 
 	/**
 	 * The stored events of several lots, each lot's numbered {@code first} to {@code last} (both
-	 * included), as they were published when they were committed: by lot, in sequence order. One query per
-	 * {@value #LOTS_PER_QUERY} lots, so a notice naming many lots costs a query, not one per lot.
+	 * included), as they were published when they were committed: by lot, in sequence order. One
+	 * query per {@value #LOTS_PER_QUERY} lots, so a notice naming many lots costs a query, not one
+	 * per lot.
 	 */
 	Map<Long, List<AuctionEvent>> eventsBetween(Map<Long, long[]> firstAndLast) {
 		Map<Long, List<AuctionEvent>> events = new LinkedHashMap<>();
 		List<Long> lots = List.copyOf(firstAndLast.keySet());
 		for (int from = 0; from < lots.size(); from += LOTS_PER_QUERY) {
 			List<Long> some = lots.subList(from, Math.min(lots.size(), from + LOTS_PER_QUERY));
-			for (LotEventEntry entry : this.repository.findAll(between(some, firstAndLast), Sort.by("lotId", "sequence"))) {
+			Sort byLot = Sort.by("lotId", "sequence");
+			for (LotEventEntry entry : this.repository.findAll(between(some, firstAndLast), byLot)) {
 				events.computeIfAbsent(entry.getLotId(), (lot) -> new ArrayList<>()).add(event(entry));
 			}
 		}

@@ -135,7 +135,7 @@ public class HouseEvents {
 		});
 	}
 
-	/** The last sequence of the lot published here, or the one before {@code first} if it forgot the lot. */
+	/** The lot's last sequence published here, or the one before {@code first} if it forgot the lot. */
 	private long publishedBefore(long lotId, long first) {
 		Long last = this.published.get(lotId);
 		return (last != null) ? last : Math.max(0, first - 1);
@@ -166,7 +166,8 @@ public class HouseEvents {
 	}
 
 	private void publishFromLog(long lotId, long after, long through) {
-		Map<Long, List<AuctionEvent>> read = this.eventLog.eventsBetween(Map.of(lotId, new long[] { after + 1, through }));
+		Map<Long, List<AuctionEvent>> read = this.eventLog
+			.eventsBetween(Map.of(lotId, new long[] { after + 1, through }));
 		for (AuctionEvent event : read.getOrDefault(lotId, List.of())) {
 			publish(event);
 			this.published.merge(lotId, event.sequence(), Math::max);

@@ -251,9 +251,9 @@ class ClusterRelay implements SmartLifecycle {
 						relay(new SessionSignedOut(parts[1]));
 					}
 					else {
-						lots.merge(Long.parseLong(parts[0]),
-								new long[] { Long.parseLong(parts[1]), Long.parseLong(parts[2]) },
-								(known, more) -> new long[] { Math.min(known[0], more[0]), Math.max(known[1], more[1]) });
+						long[] range = { Long.parseLong(parts[1]), Long.parseLong(parts[2]) };
+						lots.merge(Long.parseLong(parts[0]), range, (known, more) -> new long[] {
+								Math.min(known[0], more[0]), Math.max(known[1], more[1]) });
 					}
 				}
 				catch (RuntimeException ex) {

@@ -100,13 +100,15 @@ class EventLogTests {
 
 	private LotView open() {
 		Instant now = this.clock.instant();
-		LotView lot = this.engine.createLot(LotTerms.of("EUR", "1.00").running(now, now.plus(Duration.ofHours(1))).spec());
+		LotView lot = this.engine
+			.createLot(LotTerms.of("EUR", "1.00").running(now, now.plus(Duration.ofHours(1))).spec());
 		return this.engine.openNow(lot.id());
 	}
 
 	/** {@code count} bids on the lot, by two bidders in turn; answers the lot's last sequence. */
 	private long bids(long lot, int count) {
-		Account[] bidders = { TestAccounts.newBidder(this.accounts, "log"), TestAccounts.newBidder(this.accounts, "log") };
+		Account[] bidders = { TestAccounts.newBidder(this.accounts, "log"),
+				TestAccounts.newBidder(this.accounts, "log") };
 		long last = 0;
 		for (int i = 0; i < count; i++) {
 			String ask = this.catalog.lot(lot).orElseThrow().ask();

@@ -184,7 +184,8 @@ class LiveClusterNoticeTests {
 				+ known.id() + ":1:" + knownLast);
 
 		assertThat(publishedOn(b, known.id(), knownLast)).containsExactlyElementsOf(range(1, knownLast));
-		assertThat(publishedOn(b, unheardOf.id(), unheardOfFirst + 1)).containsExactly(unheardOfFirst, unheardOfFirst + 1);
+		assertThat(publishedOn(b, unheardOf.id(), unheardOfFirst + 1)).containsExactly(unheardOfFirst,
+				unheardOfFirst + 1);
 		assertThat(b.bean(HouseEvents.class).lastPublished(nowhere)).isEmpty();
 	}
 
@@ -197,7 +198,8 @@ class LiveClusterNoticeTests {
 
 		@Override
 		public String inspect(String sql) {
-			if (sql.toLowerCase(Locale.ROOT).startsWith("select") && sql.toLowerCase(Locale.ROOT).contains(" lot_event ")) {
+			String lower = sql.toLowerCase(Locale.ROOT);
+			if (lower.startsWith("select") && lower.contains(" lot_event ")) {
 				READS.incrementAndGet();
 			}
 			return sql;
@@ -265,10 +267,8 @@ class LiveClusterNoticeTests {
 		watcher.send(Map.of("type", "subscribe", "lots", lots.stream().map((lot) -> Map.of("id", lot.id())).toList()));
 		Map<Long, Long> snapshots = new HashMap<>();
 		for (LotView lot : lots) {
-			snapshots.put(lot.id(), watcher.await("snapshot", (s) -> s.path("lot").path("id").asLong() == lot.id(), WAIT)
-				.path("lot")
-				.path("sequence")
-				.asLong());
+			JsonNode snapshot = watcher.await("snapshot", (s) -> s.path("lot").path("id").asLong() == lot.id(), WAIT);
+			snapshots.put(lot.id(), snapshot.path("lot").path("sequence").asLong());
 		}
 		return snapshots;
 	}
