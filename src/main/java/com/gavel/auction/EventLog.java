@@ -1,12 +1,18 @@
 package com.gavel.auction;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class EventLog {
+
+	/**
+	 * Bounds a query's statement (three parameters a lot) and its rows, however many lots a
+	 * notice names.
+	 */
+	static final int LOTS_PER_QUERY = 100;
 
 	/** The stored and published form of one event. */
 	record Payload(long lotId, long seq, String kind, Instant at, Map<String, Object> detail, LotView lot) {
@@ -63,14 +75,37 @@ class EventLog {
 			.toList();
 	}
 
-	/** The stored events after {@code sequence}, as they were published when they were committed. */
-	List<AuctionEvent> eventsAfter(long lotId, long sequence) {
-		return this.repository.findByLotIdAndSequenceGreaterThanOrderBySequenceAsc(lotId, sequence)
-			.stream()
-			.map((entry) -> new AuctionEvent(lotId, entry.getSequence(),
-					LotEventType.valueOf(entry.getType().toUpperCase(Locale.ROOT)), entry.getOccurredAt(),
-					entry.getPayload(), parse(entry.getPayload()).lot(), entry.getOutbidUserId(), entry.getHash()))
-			.toList();
+	/**
+	 * The stored events of several lots, each lot's numbered {@code first} to {@code last} (both
+	 * included), as they were published when they were committed: by lot, in sequence order. One
+	 * query per {@value #LOTS_PER_QUERY} lots, so a notice naming many lots costs a query, not one
+	 * per lot.
+	 */
+	Map<Long, List<AuctionEvent>> eventsBetween(Map<Long, long[]> firstAndLast) {
+		Map<Long, List<AuctionEvent>> events = new LinkedHashMap<>();
+		List<Long> lots = List.copyOf(firstAndLast.keySet());
+		for (int from = 0; from < lots.size(); from += LOTS_PER_QUERY) {
+			List<Long> some = lots.subList(from, Math.min(lots.size(), from + LOTS_PER_QUERY));
+			Sort byLot = Sort.by("lotId", "sequence");
+			for (LotEventEntry entry : this.repository.findAll(between(some, firstAndLast), byLot)) {
+				events.computeIfAbsent(entry.getLotId(), (lot) -> new ArrayList<>()).add(event(entry));
+			}
+		}
+		return events;
+	}
+
+	/** {@code (lot_id = ? and sequence between ? and ?) or …}, one term a lot. */
+	private static Specification<LotEventEntry> between(List<Long> lots, Map<Long, long[]> firstAndLast) {
+		return (entry, query, where) -> where.or(lots.stream()
+			.map((lot) -> where.and(where.equal(entry.get("lotId"), lot),
+					where.between(entry.get("sequence"), firstAndLast.get(lot)[0], firstAndLast.get(lot)[1])))
+			.toArray(Predicate[]::new));
+	}
+
+	private AuctionEvent event(LotEventEntry entry) {
+		return new AuctionEvent(entry.getLotId(), entry.getSequence(),
+				LotEventType.valueOf(entry.getType().toUpperCase(Locale.ROOT)), entry.getOccurredAt(),
+				entry.getPayload(), parse(entry.getPayload()).lot(), entry.getOutbidUserId(), entry.getHash());
 	}
 
 	/**

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * Alone on its database a node publishes what it commits, and that is all there is. Nodes that
  * share a database also learn that another node committed events of a lot (see
  * {@link LotsCommitted} and the cluster relay) and {@link #caughtUp publish} those from the event
- * log, which stays the source of truth; and before publishing an event it committed itself, a
- * node first publishes any earlier ones another node committed that it has not published yet.
+ * log, which stays the source of truth, several lots' in one read; and before publishing an event
+ * it committed itself, a node first publishes any earlier ones another node committed that it has
+ * not published yet.
  */
 @Component
 public class HouseEvents {
@@ -97,19 +98,47 @@ public class HouseEvents {
 	}
 
 	/**
-	 * Another node committed events {@code first} to {@code through} of a lot (as far as it told):
-	 * publishes those this node has not published yet, from the event log. A lot this node has
-	 * not published before starts at {@code first}; its watchers here got its state from the
-	 * database when they subscribed and resubscribe if they see a gap.
+	 * Other nodes committed events of these lots, {@code first} to {@code last} of each (as far as
+	 * they told): publishes those this node has not published yet, read from the event log in one
+	 * query for up to {@value EventLog#LOTS_PER_QUERY} lots. A lot this node has not published
+	 * before starts at its {@code first}; its watchers here got its state from the database when
+	 * they subscribed and resubscribe if they see a gap.
 	 */
-	public void caughtUp(long lotId, long first, long through) {
-		synchronized (stripe(lotId)) {
-			Long last = this.published.get(lotId);
-			long after = (last != null) ? last : Math.max(0, first - 1);
-			if (through > after) {
-				publishFromLog(lotId, after, through);
+	public void caughtUp(Map<Long, long[]> firstAndLast) {
+		Map<Long, long[]> missing = new LinkedHashMap<>();
+		firstAndLast.forEach((lot, range) -> {
+			long after = publishedBefore(lot, range[0]);
+			if (range[1] > after) {
+				missing.put(lot, new long[] { after + 1, range[1] });
 			}
+		});
+		if (missing.isEmpty()) {
+			return;
 		}
+		Map<Long, List<AuctionEvent>> read = this.eventLog.eventsBetween(missing);
+		missing.forEach((lot, range) -> {
+			synchronized (stripe(lot)) {
+				// This node may have published some of them since (its own commit fills the gap
+				// before its own event first), never fewer unless it forgot the lot meanwhile.
+				long after = publishedBefore(lot, range[0]);
+				if (after < range[0] - 1) {
+					publishFromLog(lot, after, range[1]);
+					return;
+				}
+				for (AuctionEvent event : read.getOrDefault(lot, List.of())) {
+					if (event.sequence() > after) {
+						publish(event);
+						this.published.merge(lot, event.sequence(), Math::max);
+					}
+				}
+			}
+		});
+	}
+
+	/** The lot's last sequence published here, or the one before {@code first} if it forgot the lot. */
+	private long publishedBefore(long lotId, long first) {
+		Long last = this.published.get(lotId);
+		return (last != null) ? last : Math.max(0, first - 1);
 	}
 
 	/**
@@ -137,10 +166,9 @@ public class HouseEvents {
 	}
 
 	private void publishFromLog(long lotId, long after, long through) {
-		for (AuctionEvent event : this.eventLog.eventsAfter(lotId, after)) {
-			if (event.sequence() > through) {
-				break;
-			}
+		Map<Long, List<AuctionEvent>> read = this.eventLog
+			.eventsBetween(Map.of(lotId, new long[] { after + 1, through }));
+		for (AuctionEvent event : read.getOrDefault(lotId, List.of())) {
 			publish(event);
 			this.published.merge(lotId, event.sequence(), Math::max);
 		}

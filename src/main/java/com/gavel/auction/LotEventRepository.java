@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface LotEventRepository extends JpaRepository<LotEventEntry, Long> {
+interface LotEventRepository extends JpaRepository<LotEventEntry, Long>, JpaSpecificationExecutor<LotEventEntry> {
 
 	/** An event's sequence and hash. */
 	record EventHash(long sequence, String hash) {

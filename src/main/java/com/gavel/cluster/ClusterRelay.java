@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -45,8 +47,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Notices go out through PostgreSQL's {@code NOTIFY} on a thread of their own after the commit
  * (coalesced per lot while one is being sent), never in the bid's transaction. Each node listens
  * on one connection and reads the announced events from the log ({@link HouseEvents#caughtUp}),
- * and every {@code gavel.cluster.repair-interval} compares the running lots' last sequences with
- * what it published, which repairs a notice lost while a connection was down.
+ * those of all the lots named by the notices it receives together in one query (up to 100 lots a
+ * query), and every {@code gavel.cluster.repair-interval} compares the running lots' last sequences
+ * with what it published, which repairs a notice lost while a connection was down.
  * <p>
  * A ban ({@code ban:<user id>}) and a sign-out ({@code signout:<session id>}) go round the same
  * way, so the banned user's sockets, or those of the session signed out of, are closed on every
@@ -211,10 +214,8 @@ class ClusterRelay implements SmartLifecycle {
 				long nextRepair = 0;
 				while (this.running) {
 					PGNotification[] notices = postgres.getNotifications((int) POLL.toMillis());
-					if (notices != null) {
-						for (PGNotification notice : notices) {
-							received(notice.getParameter());
-						}
+					if (notices != null && notices.length > 0) {
+						received(Arrays.stream(notices).map(PGNotification::getParameter).toList());
 					}
 					if (System.nanoTime() - nextRepair >= 0) {
 						repair();
@@ -233,24 +234,42 @@ class ClusterRelay implements SmartLifecycle {
 		}
 	}
 
-	void received(String payload) {
-		for (String entry : payload.split(",")) {
-			String[] parts = entry.split(":");
-			try {
-				if (parts[0].equals("ban")) {
-					relay(new AccountService.BanChanged(Long.parseLong(parts[1]), true));
+	/**
+	 * Handles notices received together: bans and sign-outs one by one, and the lots' new events
+	 * all in one go, each lot's announced ranges joined, so one read of the log serves them all.
+	 */
+	void received(List<String> payloads) {
+		Map<Long, long[]> lots = new LinkedHashMap<>();
+		for (String payload : payloads) {
+			for (String entry : payload.split(",")) {
+				String[] parts = entry.split(":");
+				try {
+					if (parts[0].equals("ban")) {
+						relay(new AccountService.BanChanged(Long.parseLong(parts[1]), true));
+					}
+					else if (parts[0].equals("signout")) {
+						relay(new SessionSignedOut(parts[1]));
+					}
+					else {
+						long[] range = { Long.parseLong(parts[1]), Long.parseLong(parts[2]) };
+						lots.merge(Long.parseLong(parts[0]), range, (known, more) -> new long[] {
+								Math.min(known[0], more[0]), Math.max(known[1], more[1]) });
+					}
 				}
-				else if (parts[0].equals("signout")) {
-					relay(new SessionSignedOut(parts[1]));
-				}
-				else {
-					this.events.caughtUp(Long.parseLong(parts[0]), Long.parseLong(parts[1]),
-							Long.parseLong(parts[2]));
+				catch (RuntimeException ex) {
+					log.warn("Could not handle notice '{}'", entry, ex);
 				}
 			}
-			catch (RuntimeException ex) {
-				log.warn("Could not publish the events of notice '{}'", entry, ex);
-			}
+		}
+		if (lots.isEmpty()) {
+			return;
+		}
+		try {
+			this.events.caughtUp(lots);
+		}
+		catch (RuntimeException ex) {
+			// The periodic check publishes them once the log can be read again.
+			log.warn("Could not publish the new events of {} lot(s) announced", lots.size(), ex);
 		}
 	}
 
