@@ -63,7 +63,7 @@ class MyBidsController {
 			.orElseThrow(LotPageController::notFound);
 		model.addAttribute("position", position);
 		model.addAttribute("group", standing(position));
-		return "my/cards :: position(${position}, ${group})";
+		return "my/cards :: position(p=${position},key=${group})";
 	}
 
 	/** Which group a lot is in: a suspended bidder's lots are grouped as anyone's (the banner says the rest). */

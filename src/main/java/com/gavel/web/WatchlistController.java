@@ -77,7 +77,7 @@ class WatchlistController {
 		model.addAttribute("standings",
 				(position != null) ? Map.of(lotId, MyBidsController.standing(position)) : Map.of());
 		this.cards.addTo(model, List.of(lot));
-		return "my/cards :: watched(${lot}, ${position})";
+		return "my/cards :: watched(lot=${lot},position=${position})";
 	}
 
 	@PostMapping("/my/watchlist/{lotId}")
