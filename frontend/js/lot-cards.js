@@ -20,22 +20,34 @@ import {
  * @param {object} [options]
  * @param {(el: HTMLElement, standing: string, before: string) => void} [options.onStanding] called
  *   when the viewer's standing on a lot changes
- * @returns {{client: LiveClient}}
+ * @param {(msg: object) => void} [options.onMessage] every other message (hello, your-bid,
+ *   watchlist…), for pages that add or remove lots as they go
+ * @param {boolean} [options.connect] open the socket even when no lot on the page is running
+ *   (a page that waits for lots to add)
+ * @returns {{client: LiveClient, follow: (el: HTMLElement) => void, forget: (id: number) => void,
+ *   has: (id: number) => boolean}} follow and forget add and remove a lot after the page loaded
  */
-export function followLots({ onStanding } = {}) {
+export function followLots({ onStanding, onMessage, connect = false } = {}) {
   const T = new Texts(readJson('page-texts'));
   const lots = new Map(); // lot id -> {el, state: LotState}
-  for (const el of document.querySelectorAll('[data-lot-id][data-sequence]')) {
+  const running = (el) => ['open', 'paused', 'scheduled'].includes(el.dataset.status);
+
+  function register(el) {
     const alias = el.dataset.alias || null;
     // Only the viewer's standing is used here: a suspended bidder's lots read as anyone's, and the banner says the rest.
     const you = alias ? { alias, suspended: false, voided: el.hasAttribute('data-voided') ? { reason: el.dataset.voided } : null } : null;
-    lots.set(Number(el.dataset.lotId), { el, state: new LotState(null, you) });
+    const id = Number(el.dataset.lotId);
+    lots.set(id, { el, state: new LotState(null, you) });
+    return id;
   }
+
+  for (const el of document.querySelectorAll('[data-lot-id][data-sequence]')) register(el);
 
   const client = new LiveClient({
     onMessage: (msg) => {
       if (msg.type === 'snapshot') update(msg.lot.id, msg);
       else if (msg.type === 'event') update(msg.lotId, msg);
+      else if (onMessage) onMessage(msg);
     },
     onState: (state) => {
       if (state === 'suspended') showSuspendedBanner();
@@ -160,12 +172,34 @@ export function followLots({ onStanding } = {}) {
     }
   }
 
-  localizeTimes();
-  setInterval(tick, 1000);
-  const running = [...lots.entries()].filter(([, l]) => ['open', 'paused', 'scheduled'].includes(l.el.dataset.status));
-  if (running.length > 0) {
-    for (const [id, l] of running) client.watch(id, Number(l.el.dataset.sequence));
+  let started = false;
+  function start() {
+    // Once: the client reconnects by itself, and a socket closed for good (banned) stays closed.
+    if (started) return;
+    started = true;
     client.start();
   }
-  return { client };
+
+  /** Follows a lot's element the page added after it loaded, from the sequence it was rendered at. */
+  function follow(el) {
+    const id = register(el);
+    localizeTimes(el);
+    if (running(el)) {
+      client.watch(id, Number(el.dataset.sequence));
+      start();
+    }
+  }
+
+  /** Stops following a lot whose element the page took away. */
+  function forget(id) {
+    if (!lots.delete(id)) return;
+    client.unwatch(id);
+  }
+
+  localizeTimes();
+  setInterval(tick, 1000);
+  const live = [...lots.entries()].filter(([, l]) => running(l.el));
+  for (const [id, l] of live) client.watch(id, Number(l.el.dataset.sequence));
+  if (live.length > 0 || connect) start();
+  return { client, follow, forget, has: (id) => lots.has(id) };
 }

@@ -38,6 +38,10 @@ class LotBidder {
 		this.aliasNumber = aliasNumber;
 	}
 
+	long getUserId() {
+		return this.userId;
+	}
+
 	int getAliasNumber() {
 		return this.aliasNumber;
 	}

@@ -8,4 +8,6 @@ interface LotBidderRepository extends JpaRepository<LotBidder, LotBidder.Key> {
 
 	Optional<LotBidder> findByLotIdAndUserId(long lotId, long userId);
 
+	Optional<LotBidder> findByLotIdAndAliasNumber(long lotId, int aliasNumber);
+
 }

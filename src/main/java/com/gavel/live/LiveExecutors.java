@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
  * {@link Outbox});</li>
  * <li>closes (which may wait on a slow peer): each socket queues at most one, sized the same; a
  * refused close is retried by {@link LiveHousekeeping}.</li>
+ * <li>notices: one thread that finds whose bid an event announced, off the stripes and off the
+ * lot's writer, in commit order; when full the notice is dropped (see {@link UserNotices}).</li>
  * </ul>
  */
 @Component
@@ -37,6 +39,8 @@ class LiveExecutors implements DisposableBean {
 
 	private final ThreadPoolExecutor closes;
 
+	private final ThreadPoolExecutor notices;
+
 	LiveExecutors(LiveProperties properties) {
 		int n = Math.max(1, properties.fanoutThreads());
 		this.stripes = new Stripe[n];
@@ -48,6 +52,7 @@ class LiveExecutors implements DisposableBean {
 				Math.max(1, properties.subscriptionQueue()), "live-subscribe-");
 		this.sends = bounded(Math.max(2, Runtime.getRuntime().availableProcessors()), sockets, "live-send-");
 		this.closes = bounded(2, sockets, "live-close-");
+		this.notices = bounded(1, Math.max(1, properties.fanoutQueue()), "live-notice-");
 	}
 
 	Stripe stripe(long lotId) {
@@ -84,6 +89,10 @@ class LiveExecutors implements DisposableBean {
 		return this.closes;
 	}
 
+	ExecutorService notices() {
+		return this.notices;
+	}
+
 	@Override
 	public void destroy() throws InterruptedException {
 		for (Stripe s : this.stripes) {
@@ -92,6 +101,7 @@ class LiveExecutors implements DisposableBean {
 		this.subscriptions.shutdown();
 		this.sends.shutdown();
 		this.closes.shutdown();
+		this.notices.shutdown();
 		this.closes.awaitTermination(5, TimeUnit.SECONDS);
 	}
 

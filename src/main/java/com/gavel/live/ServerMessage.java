@@ -34,6 +34,14 @@ final class ServerMessage {
 	record Outbid(String type, long lot, long seq, String price, String leader) {
 	}
 
+	/** To the bidder's own sockets: a bid of theirs was accepted on the lot, announced by event {@code seq}. */
+	record YourBid(String type, long lot, long seq) {
+	}
+
+	/** To the user's own sockets: the lot was added to ({@code watching}) or taken off their watchlist. */
+	record Watchlist(String type, long lot, boolean watching) {
+	}
+
 	record Pong(String type, long t, long serverTime) {
 	}
 

@@ -84,6 +84,11 @@ class SessionRegistry {
 		return this.byUser.getOrDefault(userId, Set.of());
 	}
 
+	/** Whether any signed-in user has a socket here. */
+	boolean anyUsers() {
+		return !this.byUser.isEmpty();
+	}
+
 	Collection<LiveSession> all() {
 		return this.sessions.values();
 	}

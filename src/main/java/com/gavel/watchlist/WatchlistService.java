@@ -7,6 +7,7 @@ import com.gavel.auction.AuctionCatalog;
 import com.gavel.auction.LotNotFoundException;
 import com.gavel.auction.LotView;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,14 +21,18 @@ public class WatchlistService {
 
 	private final Clock clock;
 
-	WatchlistService(WatchRepository watches, AuctionCatalog catalog, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	WatchlistService(WatchRepository watches, AuctionCatalog catalog, Clock clock, ApplicationEventPublisher events) {
 		this.watches = watches;
 		this.catalog = catalog;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
-	 * Adds a public lot to the user's watchlist; watching it twice changes nothing.
+	 * Adds a public lot to the user's watchlist; watching it twice changes nothing. A change is
+	 * published as {@link WatchlistChanged}, so the user's open pages can follow it.
 	 * @throws LotNotFoundException when there is no such public lot
 	 */
 	@Transactional
@@ -35,12 +40,18 @@ public class WatchlistService {
 		this.catalog.lot(lotId).orElseThrow(() -> new LotNotFoundException("no such lot"));
 		if (!this.watches.existsByUserIdAndLotId(userId, lotId)) {
 			this.watches.save(new Watch(userId, lotId, this.clock.instant()));
+			this.events.publishEvent(new WatchlistChanged(userId, lotId, true));
 		}
 	}
 
+	/** Takes a lot off the user's watchlist (published as {@link WatchlistChanged} if it was on it). */
 	@Transactional
 	public void unwatch(long userId, long lotId) {
-		this.watches.deleteById(new Watch.Key(userId, lotId));
+		Watch.Key key = new Watch.Key(userId, lotId);
+		if (this.watches.existsById(key)) {
+			this.watches.deleteById(key);
+			this.events.publishEvent(new WatchlistChanged(userId, lotId, false));
+		}
 	}
 
 	@Transactional(readOnly = true)

@@ -14,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * A bidder's lots, grouped by how they stand: leading, outbid, voided, won, lost, withdrawn
@@ -50,6 +51,19 @@ class MyBidsController {
 		model.addAttribute("groups", ordered);
 		model.addAttribute("total", positions.size());
 		return "my/bids";
+	}
+
+	/**
+	 * One lot of the page, as the page shows it: what the page's script adds when the bidder bids
+	 * on a lot the page does not show yet (elsewhere: another tab, the phone, the API).
+	 */
+	@GetMapping("/my/bids/lots/{lotId}")
+	String position(@PathVariable long lotId, @AuthenticationPrincipal GavelUser user, Model model) {
+		BidderPosition position = this.catalog.positionOf(lotId, user.id())
+			.orElseThrow(LotPageController::notFound);
+		model.addAttribute("position", position);
+		model.addAttribute("group", standing(position));
+		return "my/cards :: position(p=${position},key=${group})";
 	}
 
 	/** Which group a lot is in: a suspended bidder's lots are grouped as anyone's (the banner says the rest). */

@@ -61,6 +61,25 @@ class WatchlistController {
 		return "my/watchlist";
 	}
 
+	/**
+	 * One card of the page, as the page shows it: what the page's script adds when the bidder
+	 * watches a lot elsewhere (another tab, the lot page).
+	 */
+	@GetMapping("/my/watchlist/lots/{lotId}")
+	String card(@PathVariable long lotId, @AuthenticationPrincipal GavelUser user, Model model) {
+		if (!this.watchlist.isWatching(user.id(), lotId)) {
+			throw LotPageController.notFound();
+		}
+		LotView lot = this.catalog.lot(lotId).orElseThrow(LotPageController::notFound);
+		BidderPosition position = this.catalog.positionOf(lotId, user.id()).orElse(null);
+		model.addAttribute("lot", lot);
+		model.addAttribute("position", position);
+		model.addAttribute("standings",
+				(position != null) ? Map.of(lotId, MyBidsController.standing(position)) : Map.of());
+		this.cards.addTo(model, List.of(lot));
+		return "my/cards :: watched(lot=${lot},position=${position})";
+	}
+
 	@PostMapping("/my/watchlist/{lotId}")
 	String watch(@PathVariable long lotId, @AuthenticationPrincipal GavelUser user,
 			@RequestParam(name = "from", required = false) String from) {

@@ -1,6 +1,8 @@
 package com.gavel.web;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,6 +16,7 @@ import com.gavel.account.AccountService;
 import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.BidResult;
 import com.gavel.auction.LotView;
+import com.gavel.support.ApiClient;
 import com.gavel.watchlist.WatchlistService;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,6 +122,88 @@ class MyBidsBrowserTests {
 		Browsers.screenshot(page, "watchlist-standing");
 		page.manage().window().setSize(new Dimension(390, 844));
 		Browsers.screenshot(page, "watchlist-standing-phone");
+	}
+
+	@Test
+	void myBidsAddsALotTheBidderBidsOnElsewhereToItsGroupAtOnce() {
+		LotView leading = WebFixtures.openLot(this.engine, "Newly bid barometer", Duration.ofHours(1),
+				Duration.ofMinutes(2), Duration.ofMinutes(2));
+		LotView beaten = WebFixtures.openLot(this.engine, "Newly beaten bureau", Duration.ofHours(1),
+				Duration.ofMinutes(2), Duration.ofMinutes(2));
+		Account ada = WebFixtures.bidder(this.accounts, "ada");
+		Account ben = WebFixtures.bidder(this.accounts, "ben");
+		WebDriver page = signedIn(ada, "/my/bids");
+		assertThat(page.findElement(Browsers.role("empty")).isDisplayed()).isTrue();
+		awaitFollowing(page);
+
+		// Ada bids from elsewhere (her phone, over the JSON API): the page adds the lot where she leads.
+		apiBid(ada, leading, "40.00");
+		until(page, (d) -> !d.findElements(By.cssSelector(".position[data-lot-id=\"" + leading.id() + "\"]")).isEmpty());
+		assertThat(group(row(page, leading))).isEqualTo("leading");
+		assertThat(chip(row(page, leading))).isEqualTo("Leading");
+		assertThat(row(page, leading).findElement(Browsers.role("price")).getText()).isEqualTo("€40.00");
+		assertThat(section(page, "leading").findElement(Browsers.role("group-count")).getText()).isEqualTo("1");
+		assertThat(page.findElement(Browsers.role("empty")).isDisplayed()).isFalse();
+		assertThat(page.findElement(Browsers.role("announcer")).getAttribute("textContent"))
+			.isEqualTo("Added: Newly bid barometer");
+
+		// A bid that an earlier maximum beats at once still stands: the lot joins the outbid group.
+		WebFixtures.bid(this.engine, beaten.id(), ben, null, "100.00");
+		apiBid(ada, beaten, "50.00");
+		until(page, (d) -> !d.findElements(By.cssSelector(".position[data-lot-id=\"" + beaten.id() + "\"]")).isEmpty());
+		assertThat(group(row(page, beaten))).isEqualTo("outbid");
+		assertThat(chip(row(page, beaten))).isEqualTo("Outbid");
+		assertThat(section(page, "outbid").findElement(Browsers.role("group-count")).getText()).isEqualTo("1");
+		assertThat(section(page, "leading").findElement(Browsers.role("group-count")).getText()).isEqualTo("1");
+
+		// The added lot is followed live like the others: Ben outbids Ada on it and it moves.
+		WebFixtures.bid(this.engine, leading.id(), ben, "50.00", null);
+		until(page, (d) -> chip(row(d, leading)).equals("Outbid"));
+		assertThat(group(row(page, leading))).isEqualTo("outbid");
+		assertThat(row(page, leading).findElement(Browsers.role("price")).getText()).isEqualTo("€50.00");
+		assertThat(section(page, "outbid").findElement(Browsers.role("group-count")).getText()).isEqualTo("2");
+		assertThat(section(page, "leading").isDisplayed()).isFalse();
+		Browsers.screenshot(page, "my-bids-added");
+	}
+
+	@Test
+	void theWatchlistAddsAndTakesAwayALotWatchedElsewhereAtOnce() {
+		LotView lot = WebFixtures.openLot(this.engine, "Newly watched weathervane", Duration.ofHours(1),
+				Duration.ofMinutes(2), Duration.ofMinutes(2));
+		Account ada = WebFixtures.bidder(this.accounts, "ada");
+		Account ben = WebFixtures.bidder(this.accounts, "ben");
+		WebDriver page = signedIn(ada, "/my/watchlist");
+		assertThat(page.findElement(Browsers.role("empty")).isDisplayed()).isTrue();
+		awaitFollowing(page);
+
+		// Ada watches the lot from its page in another tab.
+		WebDriver lotPage = signedIn(ada, "/lots/" + lot.id());
+		lotPage.findElement(Browsers.role("watch")).click();
+		until(page, (d) -> !d.findElements(By.cssSelector("li.lot-card[data-lot-id=\"" + lot.id() + "\"]")).isEmpty());
+		assertThat(card(page, lot).findElement(By.cssSelector(".lot-card-title")).getText())
+			.isEqualTo("Newly watched weathervane");
+		assertThat(page.findElement(Browsers.role("empty")).isDisplayed()).isFalse();
+		assertThat(page.findElement(Browsers.role("announcer")).getAttribute("textContent"))
+			.isEqualTo("Added: Newly watched weathervane");
+
+		// The added card is followed live.
+		WebFixtures.bid(this.engine, lot.id(), ben, "45.00", null);
+		until(page, (d) -> card(d, lot).findElement(Browsers.role("price")).getText().equals("€45.00"));
+
+		// Taken off the watchlist elsewhere: the card goes, and the page says the list is empty.
+		this.watchlist.unwatch(ada.id(), lot.id());
+		until(page, (d) -> d.findElements(By.cssSelector("li.lot-card[data-lot-id=\"" + lot.id() + "\"]")).isEmpty());
+		assertThat(page.findElement(Browsers.role("empty")).isDisplayed()).isTrue();
+		assertThat(page.findElement(Browsers.role("announcer")).getAttribute("textContent"))
+			.isEqualTo("Removed: Newly watched weathervane");
+	}
+
+	private void apiBid(Account bidder, LotView lot, String amount) {
+		HttpResponse<String> answer = new ApiClient(this.port).post("/api/lots/" + lot.id() + "/bids",
+				new ApiClient.Login(bidder.username(), WebFixtures.PASSWORD),
+				"{\"requestId\":\"" + UUID.randomUUID() + "\",\"amount\":\"" + amount + "\"}");
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+		assertThat(answer.body()).contains("\"accepted\":true");
 	}
 
 	private WebDriver signedIn(Account account, String path) {
