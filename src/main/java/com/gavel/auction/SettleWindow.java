@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ class SettleWindow {
 
 	private final Duration length;
 
+	@Autowired
 	SettleWindow(AuctionProperties properties, ClusterLotLocks cluster) {
 		this(cluster.shared() ? properties.clusterSettle() : Duration.ZERO);
 		if (cluster.shared()) {
@@ -36,6 +38,7 @@ class SettleWindow {
 		}
 	}
 
+	/** A window of {@code length}, for a scheduler built without Spring. */
 	SettleWindow(Duration length) {
 		this.length = length;
 	}
