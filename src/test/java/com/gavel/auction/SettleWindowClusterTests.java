@@ -83,7 +83,7 @@ class SettleWindowClusterTests {
 	}
 
 	@Test
-	void theWindowIsOnlyOnASharedDatabase() {
+	void theWindowIsTheHousesSettingOnASharedDatabase() {
 		assertThat(a.bean(SettleWindow.class).length()).isEqualTo(SETTLE);
 	}
 
