@@ -3,6 +3,7 @@ package com.gavel.auction;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ class SettleWindowClusterTests {
 		this.clockB = b.bean(MutableClock.class);
 		// Both nodes on the same whole second, later than anything an earlier test left.
 		Instant now = latest(this.clockA.instant(), this.clockB.instant()).plusSeconds(1);
-		Instant second = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		Instant second = now.truncatedTo(ChronoUnit.SECONDS);
 		this.clockA.moveTo(second);
 		this.clockB.moveTo(second);
 		this.ada = TestAccounts.newBidder(a.bean(AccountService.class), "ada");
