@@ -187,7 +187,7 @@ class SettleWindowClusterTests {
 		Lot after = lot(lot);
 		assertThat(after.sold()).isTrue();
 		assertThat(after.getLeaderId()).isEqualTo(this.ada.id());
-		assertThat(kinds(lot)).containsExactly("opened", "bid", "up", "fair_warning", "closed");
+		assertThat(kinds(lot)).containsExactly("scheduled", "opened", "up", "bid", "fair_warning", "closed");
 		assertThat(lastEventJson(lot)).contains("\"hammer\":true");
 	}
 
