@@ -60,9 +60,12 @@ public class AuctionEngine {
 
 	private final Receipts receipts;
 
+	private final SettleWindow settle;
+
 	AuctionEngine(LotRepository lots, BidRepository bids, LotBidderRepository lotBidders, EventLog eventLog,
 			LotWriter writer, AccountService accounts, TransactionTemplate transactions, IncrementTables increments,
-			SaleMoves saleMoves, Clock clock, MeterRegistry meters, Receipts receipts) {
+			SaleMoves saleMoves, Clock clock, MeterRegistry meters, Receipts receipts, SettleWindow settle) {
+		this.settle = settle;
 		this.meters = meters;
 		this.receipts = receipts;
 		this.lots = lots;
@@ -328,10 +331,40 @@ public class AuctionEngine {
 
 	/**
 	 * The hammer falls on the lot up, judged by when the clerk's call arrived: a bid that arrived
-	 * before it is decided first (the writer keeps arrival order) and so restarts fair warning.
+	 * before it is decided first and so restarts fair warning. On one node the writer keeps
+	 * arrival order, so the call and its outcome are one decision. In cluster mode a bid that
+	 * arrived earlier on another node may come to the lot later, so the call is recorded at once
+	 * (bids that arrived after it are refused from then on), and the outcome is decided once the
+	 * settle window has passed (the caller waits for it): sold if no earlier bid restarted the
+	 * warning meanwhile.
 	 */
 	public LotView hammer(long lotId, Consumer<LotView> alongside) {
-		return change(lotId, (lot, now, increments) -> lot.hammer(now, increments), alongside);
+		if (this.settle.none()) {
+			return change(lotId, (lot, now, increments) -> lot.hammer(now, increments), alongside);
+		}
+		Instant called = callHammer(lotId);
+		this.settle.await();
+		return change(lotId, (lot, now, increments) -> lot.settleHammer(called, now, increments), alongside);
+	}
+
+	/** The hammer's first step: when it was called, now recorded on the lot (or a refusal). */
+	Instant callHammer(long lotId) {
+		Instant[] called = new Instant[1];
+		change(lotId, (lot, now, increments) -> called[0] = lot.callHammer(now));
+		return called[0];
+	}
+
+	/**
+	 * Settles a hammer left waiting for twice its window (the clerk's request settles it after
+	 * one; its node stopped meanwhile, say): sold, if nothing cleared it. Does nothing otherwise.
+	 */
+	void settleHammerIfDue(long lotId) {
+		changeIf(lotId, (lot, now, increments) -> {
+			Instant called = lot.getHammerCalledAt();
+			if (lot.getStatus() == LotStatus.OPEN && called != null && !now.isBefore(this.settle.hammerLeftBy(called))) {
+				lot.settleHammer(called, now, increments);
+			}
+		});
 	}
 
 	/** Passes the lot up: it closes unsold. */
@@ -351,10 +384,14 @@ public class AuctionEngine {
 		});
 	}
 
-	/** Closes an open lot whose end has come (a late bid may have moved it); does nothing otherwise. */
+	/**
+	 * Closes an open lot whose end has come (a late bid may have moved it) and whose settle window
+	 * has passed (a bid that arrived before the end on another node may still extend it); does
+	 * nothing otherwise.
+	 */
 	void closeIfDue(long lotId) {
 		changeIf(lotId, (lot, now, increments) -> {
-			if (lot.getStatus() == LotStatus.OPEN && !now.isBefore(lot.getEndsAt()) && !owedGroupMove(lot)) {
+			if (lot.getStatus() == LotStatus.OPEN && this.settle.over(lot.getEndsAt(), now) && !owedGroupMove(lot)) {
 				lot.close(now, increments);
 			}
 		});

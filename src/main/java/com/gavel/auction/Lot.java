@@ -115,6 +115,13 @@ public class Lot {
 
 	private boolean passed;
 
+	/**
+	 * When the clerk's hammer arrived, while it waits out the settle window ({@link SettleWindow}):
+	 * bids that arrived from then on are refused, and a bid that arrived before it and restarts fair
+	 * warning past it clears it. Kept once the hammer sold the lot.
+	 */
+	private Instant hammerCalledAt;
+
 	@Transient
 	private List<LotEventRecord> pendingEvents = new ArrayList<>();
 
@@ -169,6 +176,10 @@ public class Lot {
 		if (closed != null) {
 			return BidDecision.reject(closed);
 		}
+		if (this.hammerCalledAt != null && !now.isBefore(this.hammerCalledAt)) {
+			// After the hammer, as the lot's writer on one node would have found it: closed.
+			return BidDecision.reject(RejectReason.LOT_CLOSED);
+		}
 		ProxyBidding rules = rules(increments);
 		Standing before = standing();
 		if (kind == BidKind.BUY_NOW) {
@@ -200,8 +211,16 @@ public class Lot {
 			.ifPresent((answer) -> detail.put("automatic", LotEventDetails.automatic(answer.leaderAlias(),
 					Money.text(answer.price(), this.currency))));
 		if (this.fairWarningEndsAt != null) {
-			// A bid after fair warning was called earns everyone a full warning again.
-			this.fairWarningEndsAt = now.plusMillis(this.fairWarningMillis);
+			// A bid after fair warning was called earns everyone a full warning again. Never a shorter
+			// one: a bid that arrived before the call, decided after it on another node, came first.
+			Instant restarted = now.plusMillis(this.fairWarningMillis);
+			if (restarted.isAfter(this.fairWarningEndsAt)) {
+				this.fairWarningEndsAt = restarted;
+			}
+			if (this.hammerCalledAt != null && this.fairWarningEndsAt.isAfter(this.hammerCalledAt)) {
+				// It arrived before the hammer, and the warning it restarted still ran when the hammer came.
+				this.hammerCalledAt = null;
+			}
 		}
 		long sequence = append(LotEventType.BID, now, detail, outbid, increments);
 		if (kind == BidKind.BUY_NOW) {
@@ -268,6 +287,7 @@ public class Lot {
 	 */
 	void callFairWarning(Duration period, Instant now, IncrementTable increments) {
 		requireUp();
+		requireNoHammerPending();
 		if (this.leaderId == null) {
 			throw new LiveSaleException("no-bids", "fair warning is for a lot with a bid: pass it instead");
 		}
@@ -279,24 +299,69 @@ public class Lot {
 	/**
 	 * The hammer falls: the lot closes, sold to the leader when the reserve is met. Never while
 	 * fair warning runs: every bid that arrived before it ran out was decided before this call
-	 * (the lot's writer decides in arrival order) and restarted it.
+	 * (the lot's writer decides in arrival order) and restarted it. The call and its outcome in
+	 * one decision, for a node alone on its database.
 	 */
 	void hammer(Instant now, IncrementTable increments) {
+		settleHammer(callHammer(now), now, increments);
+	}
+
+	/**
+	 * The first step of the hammer: judged at {@code now}, when the clerk's call arrived, it is
+	 * refused while fair warning runs; otherwise the lot records it and refuses every bid that
+	 * arrived from then on. A hammer already waiting stands: its time is the answer.
+	 */
+	Instant callHammer(Instant now) {
 		requireUp();
+		if (this.hammerCalledAt != null) {
+			return this.hammerCalledAt;
+		}
 		if (this.fairWarningEndsAt == null) {
 			throw new LiveSaleException("no-fair-warning", "call fair warning before the hammer");
 		}
 		if (now.isBefore(this.fairWarningEndsAt)) {
-			long left = Duration.between(now, this.fairWarningEndsAt).toMillis();
-			throw new LiveSaleException("fair-warning-running",
-					"fair warning is still running: " + ((left + 999) / 1000) + " s left");
+			throw fairWarningRunning(now);
+		}
+		this.hammerCalledAt = now;
+		return now;
+	}
+
+	/**
+	 * The second step of the hammer called at {@code calledAt}, once every bid that arrived before
+	 * it has been decided: the lot is sold if that hammer still stands; refused as fair warning
+	 * running if a bid that arrived before it restarted the warning. Answers as sold, with no
+	 * second event, when that hammer sold the lot already (another node finished it).
+	 */
+	void settleHammer(Instant calledAt, Instant now, IncrementTable increments) {
+		if (this.status == LotStatus.CLOSED && !this.passed && calledAt.equals(this.hammerCalledAt)) {
+			return;
+		}
+		requireUp();
+		if (!calledAt.equals(this.hammerCalledAt)) {
+			long left = Math.max(0, Duration.between(now, this.fairWarningEndsAt).toMillis());
+			throw new LiveSaleException("fair-warning-running", "a bid that arrived before the hammer restarted fair warning: "
+					+ ((left + 999) / 1000) + " s left");
 		}
 		finish(now, LotEventDetails.hammer(), increments);
+	}
+
+	private LiveSaleException fairWarningRunning(Instant now) {
+		long left = Duration.between(now, this.fairWarningEndsAt).toMillis();
+		return new LiveSaleException("fair-warning-running",
+				"fair warning is still running: " + ((left + 999) / 1000) + " s left");
+	}
+
+	/** A call that would come after a hammer that may still sell the lot waits for its answer. */
+	private void requireNoHammerPending() {
+		if (this.hammerCalledAt != null) {
+			throw new LiveSaleException("hammer-pending", "the hammer is falling: wait for its answer");
+		}
 	}
 
 	/** Passes the lot: it closes unsold, whatever its bids. */
 	void pass(Instant now, IncrementTable increments) {
 		requireUp();
+		requireNoHammerPending();
 		this.passed = true;
 		finish(now, LotEventDetails.passed(), increments);
 	}
@@ -373,6 +438,7 @@ public class Lot {
 		this.closedAt = now;
 		this.pausedAt = null;
 		this.passed = this.live;
+		this.hammerCalledAt = null;
 		append(LotEventType.CLOSED, now, this.live ? LotEventDetails.passed() : LotEventDetails.none(), null,
 				increments);
 	}
@@ -698,6 +764,11 @@ public class Lot {
 
 	public boolean isPassed() {
 		return this.passed;
+	}
+
+	/** When the hammer that is waiting out the settle window, or that sold the lot, was called. */
+	public Instant getHammerCalledAt() {
+		return this.hammerCalledAt;
 	}
 
 	/** For tests that build a lot without a database. */

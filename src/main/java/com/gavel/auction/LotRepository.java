@@ -18,6 +18,10 @@ interface LotRepository extends JpaRepository<Lot, Long> {
 	@Query("select l.id from Lot l where l.status = com.gavel.auction.LotStatus.OPEN and l.endsAt <= :now")
 	List<Long> findDueToClose(Instant now);
 
+	/** Open lots with a hammer called at {@code calledBy} or earlier that has not sold them yet. */
+	@Query("select l.id from Lot l where l.status = com.gavel.auction.LotStatus.OPEN and l.hammerCalledAt <= :calledBy")
+	List<Long> findHammersCalledBy(Instant calledBy);
+
 	List<Lot> findByStatusAndEndsAtBetween(LotStatus status, Instant from, Instant to, Sort sort);
 
 	@Query("select l.id from Lot l where l.status = com.gavel.auction.LotStatus.OPEN or l.status = com.gavel.auction.LotStatus.PAUSED")

@@ -1,6 +1,7 @@
 package com.gavel.auction;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,7 +24,7 @@ class LotSchedulerTickTests {
 	private final AuctionEngine engine = mock(AuctionEngine.class);
 
 	private final LotScheduler scheduler = new LotScheduler(this.lots, this.engine,
-			Clock.fixed(Instant.parse("2030-01-01T10:00:00Z"), ZoneOffset.UTC));
+			Clock.fixed(Instant.parse("2030-01-01T10:00:00Z"), ZoneOffset.UTC), new SettleWindow(Duration.ZERO));
 
 	@Test
 	void aFailingLotDoesNotStopTheTickForTheOthers() {

@@ -212,7 +212,7 @@ class LotWriterTests {
 
 	private static AuctionProperties properties(int batch) {
 		return new AuctionProperties(Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMillis(500), List.of(),
-				5, 10, batch);
+				5, 10, batch, Duration.ofMillis(500));
 	}
 
 	private Function<Instant, Decided<String>> change(String name) {

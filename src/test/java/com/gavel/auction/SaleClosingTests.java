@@ -55,6 +55,9 @@ class SaleClosingTests {
 	private MutableClock clock;
 
 	@Autowired
+	private SettleWindow settle;
+
+	@Autowired
 	private EventRecorder recorder;
 
 	@Autowired
@@ -108,19 +111,19 @@ class SaleClosingTests {
 		awaitStatus(third, "open");
 		awaitSaleStatus(sale, "open");
 
-		this.clock.moveTo(this.firstEnd);
+		this.clock.moveTo(settled(this.firstEnd));
 		awaitStatus(first, "closed");
 		assertThat(status(second)).isEqualTo("open");
 		assertThat(status(third)).isEqualTo("open");
 
 		this.clock.moveTo(this.firstEnd.plus(INTERVAL).minusMillis(1));
 		assertStaysOpen(second);
-		this.clock.moveTo(this.firstEnd.plus(INTERVAL));
+		this.clock.moveTo(settled(this.firstEnd.plus(INTERVAL)));
 		awaitStatus(second, "closed");
 		assertThat(status(third)).isEqualTo("open");
 		assertThat(this.saleCatalog.sale(sale).orElseThrow().status()).isEqualTo("open");
 
-		this.clock.moveTo(this.firstEnd.plus(INTERVAL.multipliedBy(2)));
+		this.clock.moveTo(settled(this.firstEnd.plus(INTERVAL.multipliedBy(2))));
 		awaitStatus(third, "closed");
 		awaitSaleStatus(sale, "closed");
 	}
@@ -222,10 +225,10 @@ class SaleClosingTests {
 		// Each lot then closes at its own end: lot 3 no longer at the end it had.
 		this.clock.moveTo(thirdEnd);
 		assertStaysOpen(third);
-		this.clock.moveTo(secondEnd.plus(shift));
+		this.clock.moveTo(settled(secondEnd.plus(shift)));
 		awaitStatus(second, "closed");
 		assertThat(status(third)).isEqualTo("open");
-		this.clock.moveTo(thirdEnd.plus(shift));
+		this.clock.moveTo(settled(thirdEnd.plus(shift)));
 		awaitStatus(third, "closed");
 		awaitSaleStatus(sale, "closed");
 	}
@@ -272,7 +275,7 @@ class SaleClosingTests {
 		assertThat(end(second)).isEqualTo(secondEnd.plus(Duration.ofMinutes(3)));
 		assertThat(status(second)).isEqualTo("open");
 		assertThat(((Number) lastEvent(second).detail().get("followsLot")).intValue()).isEqualTo(1);
-		this.clock.moveTo(secondEnd.plus(Duration.ofMinutes(3)));
+		this.clock.moveTo(settled(secondEnd.plus(Duration.ofMinutes(3))));
 		awaitStatus(second, "closed");
 	}
 
@@ -381,6 +384,14 @@ class SaleClosingTests {
 
 	private long sequence(long lot) {
 		return admin(lot).lot().sequence();
+	}
+
+	/**
+	 * When a lot that ends at {@code end} closes: at its end on one node, once the settle window
+	 * after it passed in cluster mode (SaleClosingOnPostgresTests).
+	 */
+	private Instant settled(Instant end) {
+		return end.plus(this.settle.length());
 	}
 
 	private void awaitStatus(long lot, String status) {
