@@ -319,7 +319,7 @@ function refusal(answer, lotNumber) {
     }
     case 'lot-done':
       return t('clerk.refused.lot-done', lotNumber);
-    case 'no-lot-up': case 'no-bids': case 'no-fair-warning': case 'sale-not-open':
+    case 'no-lot-up': case 'no-bids': case 'no-fair-warning': case 'sale-not-open': case 'hammer-pending':
       return t(`clerk.refused.${problem.reason}`);
     default:
       return t('clerk.refused.other', problem.detail || problem.reason || answer.status);
