@@ -25,16 +25,9 @@ class LotFormValidator {
 			return;
 		}
 		String currency = form.getCurrency();
-		int scale = -1;
-		if (!errors.hasFieldErrors("currency") && currency != null) {
-			try {
-				scale = Money.scale(Currency.getInstance(currency).getCurrencyCode());
-			}
-			catch (IllegalArgumentException ex) {
-				errors.rejectValue("currency", "admin.lot.error.currencyUnknown");
-			}
-		}
-		if (scale >= 0) {
+		Currency known = FormCurrency.check(currency, errors);
+		if (known != null) {
+			int scale = Money.scale(known.getCurrencyCode());
 			Object[] args = { currency, scale };
 			checkScale(errors, "startPrice", form.getStartPrice(), scale, args);
 			checkScale(errors, "reservePrice", form.getReservePrice(), scale, args);

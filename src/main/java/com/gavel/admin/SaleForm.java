@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Currency;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -113,14 +112,7 @@ public class SaleForm {
 	 */
 	SaleSpec toSpec(SaleSpec current, Errors errors) {
 		String code = this.currency == null ? "" : this.currency.strip();
-		if (!errors.hasFieldErrors("currency")) {
-			try {
-				Currency.getInstance(code);
-			}
-			catch (IllegalArgumentException ex) {
-				errors.rejectValue("currency", "admin.lot.error.currencyUnknown");
-			}
-		}
+		FormCurrency.check(code, errors);
 		BigDecimal premium = percent("buyersPremium", this.buyersPremium, errors);
 		BigDecimal taxRate = percent("tax", this.tax, errors);
 		List<IncrementTable.Step> steps = null;

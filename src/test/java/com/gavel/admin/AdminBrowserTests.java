@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -46,34 +46,18 @@ class AdminBrowserTests {
 	@Autowired
 	AuctionCatalog catalog;
 
-	AdminBrowsers browsers;
+	@RegisterExtension
+	final AdminBrowsers browsers = new AdminBrowsers();
 
 	String base;
 
 	@BeforeEach
 	void setUp() {
-		AdminBrowsers.requireBrowser();
-		this.browsers = new AdminBrowsers();
 		this.base = "http://localhost:" + this.port;
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.browsers.close();
 	}
 
 	@Test
 	void anAdminRunsALotWhileABidderBidsAndTheDashboardWatches() throws IOException {
-		try {
-			runTheLot();
-		}
-		catch (RuntimeException | AssertionError ex) {
-			this.browsers.screenshotAll("failed-admin-browser-test");
-			throw ex;
-		}
-	}
-
-	void runTheLot() throws IOException {
 		Account admin = AdminFixtures.admin(this.accounts, "house");
 		Account bidder = AdminFixtures.bidder(this.accounts, "ada");
 		String title = AdminFixtures.unique("Brass carriage clock");

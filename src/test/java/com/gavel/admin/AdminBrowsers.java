@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -19,8 +23,13 @@ import com.gavel.web.Browsers;
  * {@code GAVEL_REQUIRE_BROWSER=true}, and a failed test when a page reported a
  * Content-Security-Policy violation), plus what the admin tests need on top: a longer wait,
  * confirm dialogs and full-page screenshots.
+ * <p>
+ * A test class registers one as a JUnit extension ({@code @RegisterExtension final AdminBrowsers
+ * browsers = new AdminBrowsers();}): it checks for Chromium before each test, screenshots every
+ * open browser when the test fails (while they still show what went wrong) and closes them after it.
  */
-final class AdminBrowsers implements AutoCloseable {
+final class AdminBrowsers
+		implements AutoCloseable, BeforeEachCallback, TestExecutionExceptionHandler, AfterEachCallback {
 
 	/** How long a page may take to show what the server just did: bounded, generous for slow CI. */
 	static final Duration WAIT = Duration.ofSeconds(15);
@@ -29,8 +38,21 @@ final class AdminBrowsers implements AutoCloseable {
 
 	private final List<WebDriver> drivers = new ArrayList<>();
 
-	static void requireBrowser() {
+	@Override
+	public void beforeEach(ExtensionContext context) {
 		Browsers.requireBrowser();
+	}
+
+	@Override
+	public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+		screenshotAll("failed-" + context.getRequiredTestClass().getSimpleName() + "-"
+				+ context.getRequiredTestMethod().getName());
+		throw failure;
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		close();
 	}
 
 	/** A new browser with its own profile, so its own cookies and its own user. */
@@ -68,7 +90,7 @@ final class AdminBrowsers implements AutoCloseable {
 	}
 
 	/** Screenshots of every open browser, named after the failed test, to see what went wrong. */
-	void screenshotAll(String prefix) {
+	private void screenshotAll(String prefix) {
 		for (int i = 0; i < this.drivers.size(); i++) {
 			try {
 				screenshot(this.drivers.get(i), prefix + "-" + i);

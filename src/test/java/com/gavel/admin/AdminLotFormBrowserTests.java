@@ -7,9 +7,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -53,18 +52,8 @@ class AdminLotFormBrowserTests {
 	@Autowired
 	AuctionCatalog catalog;
 
-	AdminBrowsers browsers;
-
-	@BeforeEach
-	void setUp() {
-		AdminBrowsers.requireBrowser();
-		this.browsers = new AdminBrowsers();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.browsers.close();
-	}
+	@RegisterExtension
+	final AdminBrowsers browsers = new AdminBrowsers();
 
 	@Test
 	void theAdminEditsTimesInTheirOwnZoneAndWindowsInMinutes() {

@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -47,34 +47,18 @@ class AdminSaleBrowserTests {
 	@Autowired
 	AccountService accounts;
 
-	AdminBrowsers browsers;
+	@RegisterExtension
+	final AdminBrowsers browsers = new AdminBrowsers();
 
 	String base;
 
 	@BeforeEach
 	void setUp() {
-		AdminBrowsers.requireBrowser();
-		this.browsers = new AdminBrowsers();
 		this.base = "http://localhost:" + this.port;
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.browsers.close();
 	}
 
 	@Test
 	void anAdminCreatesASaleAndImportsItsLots() throws IOException {
-		try {
-			buildTheSale();
-		}
-		catch (RuntimeException | AssertionError ex) {
-			this.browsers.screenshotAll("failed-admin-sale-browser-test");
-			throw ex;
-		}
-	}
-
-	void buildTheSale() throws IOException {
 		Account admin = AdminFixtures.admin(this.accounts, "house");
 		String title = AdminFixtures.unique("Autumn timed sale");
 		WebDriver house = this.browsers.open(1280, 1200);
