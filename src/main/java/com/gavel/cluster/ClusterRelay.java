@@ -28,6 +28,7 @@ import com.gavel.account.AccountService;
 import com.gavel.auction.HouseEvents;
 import com.gavel.config.SessionSignedOut;
 import com.gavel.config.SharedDatabase;
+import com.gavel.watchlist.WatchlistChanged;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,7 +54,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>
  * A ban ({@code ban:<user id>}) and a sign-out ({@code signout:<session id>}) go round the same
  * way, so the banned user's sockets, or those of the session signed out of, are closed on every
- * node, not only on the one where it happened. Only active on a shared database.
+ * node, not only on the one where it happened; and so does a watchlist change
+ * ({@code watch:<user id>:<lot id>:<1 or 0>}), so the user's watchlist pages on every node follow
+ * it. Only active on a shared database.
  */
 @Component
 @EnableConfigurationProperties(ClusterProperties.class)
@@ -81,7 +84,7 @@ class ClusterRelay implements SmartLifecycle {
 	/** Lots committed here and not announced yet: first and last sequence. */
 	private final Map<Long, long[]> unannounced = new ConcurrentHashMap<>();
 
-	/** Bans and sign-outs here not announced yet: "ban:user" and "signout:session" entries. */
+	/** Bans, sign-outs and watchlist changes here not announced yet ("ban:user", "signout:session", "watch:user:lot:1"). */
 	private final Queue<String> accountNotices = new ConcurrentLinkedQueue<>();
 
 	/** Set while this thread publishes what another node announced, which is not announced again. */
@@ -128,6 +131,15 @@ class ClusterRelay implements SmartLifecycle {
 		}
 	}
 
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(WatchlistChanged change) {
+		if (this.running && !this.relaying.get()) {
+			this.accountNotices
+				.add("watch:" + change.userId() + ":" + change.lotId() + ":" + (change.watching() ? 1 : 0));
+			wakeAnnouncer();
+		}
+	}
+
 	@EventListener
 	void on(SessionSignedOut signedOut) {
 		if (this.running && !this.relaying.get()) {
@@ -167,7 +179,7 @@ class ClusterRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * "lot:first:last", "ban:user" and "signout:session" entries, comma-separated, each payload
+	 * "lot:first:last", "ban:user", "signout:session" and "watch:user:lot:1|0" entries, comma-separated, each payload
 	 * within PostgreSQL's limit.
 	 */
 	private List<String> drain() {
@@ -235,7 +247,7 @@ class ClusterRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Handles notices received together: bans and sign-outs one by one, and the lots' new events
+	 * Handles notices received together: bans, sign-outs and watchlist changes one by one, and the lots' new events
 	 * all in one go, each lot's announced ranges joined, so one read of the log serves them all.
 	 */
 	void received(List<String> payloads) {
@@ -249,6 +261,10 @@ class ClusterRelay implements SmartLifecycle {
 					}
 					else if (parts[0].equals("signout")) {
 						relay(new SessionSignedOut(parts[1]));
+					}
+					else if (parts[0].equals("watch")) {
+						relay(new WatchlistChanged(Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+								parts[3].equals("1")));
 					}
 					else {
 						long[] range = { Long.parseLong(parts[1]), Long.parseLong(parts[2]) };
@@ -273,7 +289,7 @@ class ClusterRelay implements SmartLifecycle {
 		}
 	}
 
-	/** Closes the sockets here as the node where the ban or the sign-out happened did on its own. */
+	/** Does here what the node where the ban, the sign-out or the watchlist change happened did on its own. */
 	private void relay(Object accountEvent) {
 		this.relaying.set(true);
 		try {

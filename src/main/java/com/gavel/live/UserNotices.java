@@ -21,8 +21,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <ul>
  * <li>{@code your-bid} when a bid of theirs was accepted, however it was made (socket, REST, the
  * floor): every node publishes every committed event, so each node tells its own sockets;</li>
- * <li>{@code watchlist} when they put a lot on their watchlist or took it off, on the node where
- * that happened.</li>
+ * <li>{@code watchlist} when they put a lot on their watchlist or took it off: on the node where
+ * that happened after its commit, and on the other nodes of a house when the cluster relay
+ * brings the change round.</li>
  * </ul>
  * Whose bid an event announced is read on the notice thread ({@link LiveExecutors#notices}),
  * never on the lot's writer or fan-out threads. A notice that finds that thread too far behind is
@@ -61,7 +62,8 @@ class UserNotices {
 		}
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	/** After the change's commit; without a transaction when another node relays its change. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(WatchlistChanged change) {
 		send(change.userId(), new ServerMessage.Watchlist("watchlist", change.lotId(), change.watching()));
 	}

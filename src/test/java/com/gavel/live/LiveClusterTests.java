@@ -45,6 +45,7 @@ import com.gavel.support.GavelTestConfiguration;
 import com.gavel.support.MutableClock;
 import com.gavel.support.Postgres;
 import com.gavel.support.TestAccounts;
+import com.gavel.watchlist.WatchlistService;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -280,6 +281,35 @@ class LiveClusterTests {
 			assertThat(onC.awaitClose(WAIT)).isEqualTo(1008);
 			LiveTestSupport.roundTrip(otherOnB);
 			assertThat(otherOnB.isClosed()).as("the bidder's other session keeps its socket").isFalse();
+		}
+	}
+
+	@Test
+	void aBiddersSocketsOnEveryNodeHearOfTheirBidAndOfTheirWatchlist() {
+		LotView lot = openLot();
+		Account ada = bidder(a);
+		try (LiveTestClient onB = LiveTestClient.connect(b.port(), ada.username(), TestAccounts.PASSWORD);
+				LiveTestClient onC = LiveTestClient.connect(c.port(), ada.username(), TestAccounts.PASSWORD)) {
+			onB.await("hello");
+			onC.await("hello");
+
+			BidResult result = bid(a, ada, lot.id(), lot.ask());
+			assertThat(result.accepted()).isTrue();
+			for (LiveTestClient socket : List.of(onB, onC)) {
+				assertThat(socket.await("your-bid", (m) -> m.path("lot").asLong() == lot.id(), WAIT).path("seq").asLong())
+					.isEqualTo(result.sequence());
+			}
+
+			a.bean(WatchlistService.class).watch(ada.id(), lot.id());
+			a.bean(WatchlistService.class).unwatch(ada.id(), lot.id());
+			for (LiveTestClient socket : List.of(onB, onC)) {
+				assertThat(socket.await("watchlist", (m) -> m.path("lot").asLong() == lot.id(), WAIT)
+					.path("watching")
+					.asBoolean()).isTrue();
+				assertThat(socket.await("watchlist", (m) -> m.path("lot").asLong() == lot.id(), WAIT)
+					.path("watching")
+					.asBoolean()).isFalse();
+			}
 		}
 	}
 
