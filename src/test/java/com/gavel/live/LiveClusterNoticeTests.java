@@ -1,15 +1,12 @@
 package com.gavel.live;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hibernate.resource.jdbc.spi.StatementInspector;
@@ -21,23 +18,21 @@ import tools.jackson.databind.JsonNode;
 import com.gavel.account.Account;
 import com.gavel.account.AccountService;
 import com.gavel.auction.AuctionCatalog;
-import com.gavel.auction.AuctionEngine;
 import com.gavel.auction.AuctionEvent;
-import com.gavel.auction.BidRequest;
 import com.gavel.auction.BidResult;
 import com.gavel.auction.HouseEvents;
-import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
 import com.gavel.support.EventRecorder;
 import com.gavel.support.GavelNode;
 import com.gavel.support.GavelTestConfiguration;
-import com.gavel.support.MutableClock;
 import com.gavel.support.Postgres;
 import com.gavel.support.TestAccounts;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 
+import static com.gavel.live.ClusterNodes.range;
+import static com.gavel.live.ClusterNodes.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -238,14 +233,8 @@ class LiveClusterNoticeTests {
 		return lots;
 	}
 
-	/** A lot open now by the nodes' clock, created through node A. */
 	private static LotView openLot() {
-		Instant now = a.bean(MutableClock.class).instant();
-		LotView lot = a.bean(AuctionEngine.class)
-			.createLot(new LotSpec("Announced lot", "Bid on through node A", "EUR", 100, null, null,
-					now.minusSeconds(60), now.plus(Duration.ofHours(2)), null, Duration.ofMinutes(2),
-					Duration.ofMinutes(2), null));
-		return a.bean(AuctionEngine.class).openNow(lot.id());
+		return ClusterNodes.openLot(a, "Announced lot");
 	}
 
 	/** Two bids on the lot through node A, by ada then ben; answers the lot's last sequence. */
@@ -256,10 +245,13 @@ class LiveClusterNoticeTests {
 	}
 
 	private static BidResult bid(GavelNode node, Account bidder, long lotId, String amount) {
-		BidResult result = node.bean(AuctionEngine.class)
-			.placeBid(BidRequest.of(lotId, bidder.id(), UUID.randomUUID().toString(), new BigDecimal(amount), null));
+		BidResult result = ClusterNodes.bid(node, bidder, lotId, amount);
 		assertThat(result.accepted()).as("a bid of %s on lot %d: %s", amount, lotId, result.reason()).isTrue();
 		return result;
+	}
+
+	private static List<Long> eventsUpTo(LiveTestClient client, long lotId, long last) {
+		return ClusterNodes.eventsUpTo(client, lotId, last, WAIT);
 	}
 
 	/** Subscribes to the lots at once and answers the sequence of each lot's snapshot. */
@@ -271,18 +263,6 @@ class LiveClusterNoticeTests {
 			snapshots.put(lot.id(), snapshot.path("lot").path("sequence").asLong());
 		}
 		return snapshots;
-	}
-
-	/** The sequences of the lot's events the socket got, in the order it got them, up to {@code last}. */
-	private static List<Long> eventsUpTo(LiveTestClient client, long lotId, long last) {
-		List<Long> seen = new ArrayList<>();
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (seen.isEmpty() || seen.get(seen.size() - 1) < last) {
-			Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-			JsonNode event = client.await("event", (e) -> e.path("lotId").asLong() == lotId, left);
-			seen.add(event.path("seq").asLong());
-		}
-		return seen;
 	}
 
 	/**
@@ -317,24 +297,6 @@ class LiveClusterNoticeTests {
 			assertThat(System.nanoTime()).as("lot %d checked by the node", lotId).isLessThan(deadline);
 			sleep(20);
 		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError("interrupted");
-		}
-	}
-
-	private static List<Long> range(long from, long to) {
-		List<Long> all = new ArrayList<>();
-		for (long i = from; i <= to; i++) {
-			all.add(i);
-		}
-		return all;
 	}
 
 }

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -36,19 +35,20 @@ import com.gavel.auction.BidResult;
 import com.gavel.auction.ChainVerdict;
 import com.gavel.auction.ChainVerifier;
 import com.gavel.auction.HouseEvents;
-import com.gavel.auction.LotSpec;
 import com.gavel.auction.LotView;
 import com.gavel.auction.RejectReason;
 import com.gavel.support.FormSignIn;
 import com.gavel.support.GavelNode;
 import com.gavel.support.GavelTestConfiguration;
-import com.gavel.support.MutableClock;
 import com.gavel.support.Postgres;
 import com.gavel.support.TestAccounts;
 import com.gavel.watchlist.WatchlistService;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static com.gavel.live.ClusterNodes.bid;
+import static com.gavel.live.ClusterNodes.range;
+import static com.gavel.live.ClusterNodes.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -332,21 +332,15 @@ class LiveClusterTests {
 
 	/** A lot open now by the nodes' clock, created through node A. */
 	private static LotView openLot() {
-		Instant now = a.bean(MutableClock.class).instant();
-		LotView lot = a.bean(AuctionEngine.class)
-			.createLot(new LotSpec("Cluster lot", "Bid on from two nodes", "EUR", 100, null, null,
-					now.minusSeconds(60), now.plus(Duration.ofHours(2)), null, Duration.ofMinutes(2),
-					Duration.ofMinutes(2), null));
-		return a.bean(AuctionEngine.class).openNow(lot.id());
+		return ClusterNodes.openLot(a, "Cluster lot");
+	}
+
+	private static List<Long> eventsUpTo(LiveTestClient client, long lotId, long last) {
+		return ClusterNodes.eventsUpTo(client, lotId, last, WAIT);
 	}
 
 	private static Account bidder(GavelNode node) {
 		return TestAccounts.newBidder(node.bean(AccountService.class), "cluster");
-	}
-
-	private static BidResult bid(GavelNode node, Account bidder, long lotId, String amount) {
-		return node.bean(AuctionEngine.class)
-			.placeBid(BidRequest.of(lotId, bidder.id(), UUID.randomUUID().toString(), new BigDecimal(amount), null));
 	}
 
 	/** Waits until the node's periodic check has looked at the lot and found it at {@code sequence}. */
@@ -359,16 +353,6 @@ class LiveClusterTests {
 		}
 	}
 
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError("interrupted");
-		}
-	}
-
 	/** Subscribes and answers the sequence of the snapshot the socket got. */
 	private static long subscribed(LiveTestClient client, long lotId) {
 		client.send(LiveTestSupport.subscribe(lotId));
@@ -376,26 +360,6 @@ class LiveClusterTests {
 			.path("lot")
 			.path("sequence")
 			.asLong();
-	}
-
-	/** The sequences of the lot's events the socket got, in the order it got them, up to {@code last}. */
-	private static List<Long> eventsUpTo(LiveTestClient client, long lotId, long last) {
-		List<Long> seen = new ArrayList<>();
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (seen.isEmpty() || seen.get(seen.size() - 1) < last) {
-			Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-			JsonNode event = client.await("event", (e) -> e.path("lotId").asLong() == lotId, left);
-			seen.add(event.path("seq").asLong());
-		}
-		return seen;
-	}
-
-	private static List<Long> range(long from, long to) {
-		List<Long> all = new ArrayList<>();
-		for (long i = from; i <= to; i++) {
-			all.add(i);
-		}
-		return all;
 	}
 
 }
