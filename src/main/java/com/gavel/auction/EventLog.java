@@ -1,7 +1,9 @@
 package com.gavel.auction;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.persistence.criteria.Predicate;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -41,9 +43,12 @@ class EventLog {
 
 	private final JsonMapper json;
 
-	EventLog(LotEventRepository repository, JsonMapper json) {
+	private final JdbcTemplate jdbc;
+
+	EventLog(LotEventRepository repository, JsonMapper json, JdbcTemplate jdbc) {
 		this.repository = repository;
 		this.json = json;
+		this.jdbc = jdbc;
 	}
 
 	/** An event as it is stored: its canonical JSON and its link in the lot's chain. */
@@ -82,30 +87,40 @@ class EventLog {
 	 * per lot.
 	 */
 	Map<Long, List<AuctionEvent>> eventsBetween(Map<Long, long[]> firstAndLast) {
+		return eventsBetween(this.jdbc, firstAndLast);
+	}
+
+	/**
+	 * As {@link #eventsBetween(Map)}, read through {@code connection}: the cluster relay reads on
+	 * a connection of its own, so it never waits for one behind the bids' transactions.
+	 */
+	Map<Long, List<AuctionEvent>> eventsBetween(JdbcOperations connection, Map<Long, long[]> firstAndLast) {
 		Map<Long, List<AuctionEvent>> events = new LinkedHashMap<>();
 		List<Long> lots = List.copyOf(firstAndLast.keySet());
 		for (int from = 0; from < lots.size(); from += LOTS_PER_QUERY) {
 			List<Long> some = lots.subList(from, Math.min(lots.size(), from + LOTS_PER_QUERY));
-			Sort byLot = Sort.by("lotId", "sequence");
-			for (LotEventEntry entry : this.repository.findAll(between(some, firstAndLast), byLot)) {
-				events.computeIfAbsent(entry.getLotId(), (lot) -> new ArrayList<>()).add(event(entry));
+			List<Object> arguments = new ArrayList<>();
+			for (long lot : some) {
+				arguments.add(lot);
+				arguments.add(firstAndLast.get(lot)[0]);
+				arguments.add(firstAndLast.get(lot)[1]);
 			}
+			String each = String.join(" or ", Collections.nCopies(some.size(), "(lot_id = ? and sequence between ? and ?)"));
+			connection.query(
+					"select lot_id, sequence, type, occurred_at, payload, outbid_user_id, hash from lot_event where "
+							+ each + " order by lot_id, sequence",
+					(RowCallbackHandler) (rs) -> {
+						long lot = rs.getLong("lot_id");
+						String payload = rs.getString("payload");
+						events.computeIfAbsent(lot, (key) -> new ArrayList<>())
+							.add(new AuctionEvent(lot, rs.getLong("sequence"),
+									LotEventType.valueOf(rs.getString("type").toUpperCase(Locale.ROOT)),
+									rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), payload,
+									parse(payload).lot(), rs.getObject("outbid_user_id", Long.class),
+									rs.getString("hash")));
+					}, arguments.toArray());
 		}
 		return events;
-	}
-
-	/** {@code (lot_id = ? and sequence between ? and ?) or …}, one term a lot. */
-	private static Specification<LotEventEntry> between(List<Long> lots, Map<Long, long[]> firstAndLast) {
-		return (entry, query, where) -> where.or(lots.stream()
-			.map((lot) -> where.and(where.equal(entry.get("lotId"), lot),
-					where.between(entry.get("sequence"), firstAndLast.get(lot)[0], firstAndLast.get(lot)[1])))
-			.toArray(Predicate[]::new));
-	}
-
-	private AuctionEvent event(LotEventEntry entry) {
-		return new AuctionEvent(entry.getLotId(), entry.getSequence(),
-				LotEventType.valueOf(entry.getType().toUpperCase(Locale.ROOT)), entry.getOccurredAt(),
-				entry.getPayload(), parse(entry.getPayload()).lot(), entry.getOutbidUserId(), entry.getHash());
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,7 +87,7 @@ public class HouseEvents {
 			synchronized (stripe(event.lotId())) {
 				Long last = this.published.get(event.lotId());
 				if (last != null && last < event.sequence() - 1) {
-					publishFromLog(event.lotId(), last, event.sequence() - 1);
+					publishFromLog(event.lotId(), last, event.sequence() - 1, null);
 				}
 				publish(event);
 				this.published.merge(event.lotId(), event.sequence(), Math::max);
@@ -104,7 +105,7 @@ public class HouseEvents {
 	 * before starts at its {@code first}; its watchers here got its state from the database when
 	 * they subscribed and resubscribe if they see a gap.
 	 */
-	public void caughtUp(Map<Long, long[]> firstAndLast) {
+	public void caughtUp(Map<Long, long[]> firstAndLast, JdbcOperations connection) {
 		Map<Long, long[]> missing = new LinkedHashMap<>();
 		firstAndLast.forEach((lot, range) -> {
 			long after = publishedBefore(lot, range[0]);
@@ -115,14 +116,14 @@ public class HouseEvents {
 		if (missing.isEmpty()) {
 			return;
 		}
-		Map<Long, List<AuctionEvent>> read = this.eventLog.eventsBetween(missing);
+		Map<Long, List<AuctionEvent>> read = this.eventLog.eventsBetween(connection, missing);
 		missing.forEach((lot, range) -> {
 			synchronized (stripe(lot)) {
 				// This node may have published some of them since (its own commit fills the gap
 				// before its own event first), never fewer unless it forgot the lot meanwhile.
 				long after = publishedBefore(lot, range[0]);
 				if (after < range[0] - 1) {
-					publishFromLog(lot, after, range[1]);
+					publishFromLog(lot, after, range[1], connection);
 					return;
 				}
 				for (AuctionEvent event : read.getOrDefault(lot, List.of())) {
@@ -146,7 +147,7 @@ public class HouseEvents {
 	 * {@code through}. Publishes what this node missed of a lot it has published before; a lot
 	 * it has not is only remembered from here on.
 	 */
-	public void repair(long lotId, long through) {
+	public void repair(long lotId, long through, JdbcOperations connection) {
 		synchronized (stripe(lotId)) {
 			Long last = this.published.get(lotId);
 			if (last == null) {
@@ -154,7 +155,7 @@ public class HouseEvents {
 			}
 			else if (through > last) {
 				log.info("Lot {}: publishing events {} to {}, which no notice announced", lotId, last + 1, through);
-				publishFromLog(lotId, last, through);
+				publishFromLog(lotId, last, through, connection);
 			}
 		}
 	}
@@ -165,9 +166,11 @@ public class HouseEvents {
 		return (last != null) ? OptionalLong.of(last) : OptionalLong.empty();
 	}
 
-	private void publishFromLog(long lotId, long after, long through) {
-		Map<Long, List<AuctionEvent>> read = this.eventLog
-			.eventsBetween(Map.of(lotId, new long[] { after + 1, through }));
+	/** Reads through {@code connection}, or through the pool if null. */
+	private void publishFromLog(long lotId, long after, long through, JdbcOperations connection) {
+		Map<Long, long[]> range = Map.of(lotId, new long[] { after + 1, through });
+		Map<Long, List<AuctionEvent>> read = (connection != null) ? this.eventLog.eventsBetween(connection, range)
+				: this.eventLog.eventsBetween(range);
 		for (AuctionEvent event : read.getOrDefault(lotId, List.of())) {
 			publish(event);
 			this.published.merge(lotId, event.sequence(), Math::max);

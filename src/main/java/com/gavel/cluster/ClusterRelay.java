@@ -1,6 +1,7 @@
 package com.gavel.cluster;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -31,12 +32,14 @@ import com.gavel.config.SharedDatabase;
 import com.gavel.watchlist.WatchlistChanged;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ResultSetExtractor;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -49,7 +52,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * (coalesced per lot while one is being sent), never in the bid's transaction. Each node listens
  * on one connection and reads the announced events from the log ({@link HouseEvents#caughtUp}),
  * those of all the lots named by the notices it receives together in one query (up to 100 lots a
- * query), and every {@code gavel.cluster.repair-interval} compares the running lots' last sequences
+ * query), on that same connection; the announcer has a connection of its own too. Both are outside
+ * the pool, where bids' transactions hold connections while they wait for a lot another node
+ * decides, so notices are neither sent nor read behind them. And every {@code gavel.cluster.repair-interval} compares the running lots' last sequences
  * with what it published, which repairs a notice lost while a connection was down.
  * <p>
  * A ban ({@code ban:<user id>}) and a sign-out ({@code signout:<session id>}) go round the same
@@ -72,8 +77,6 @@ class ClusterRelay implements SmartLifecycle {
 	private final SharedDatabase database;
 
 	private final DataSource dataSource;
-
-	private final JdbcTemplate jdbc;
 
 	private final HouseEvents events;
 
@@ -101,12 +104,18 @@ class ClusterRelay implements SmartLifecycle {
 
 	private volatile Thread announcer;
 
-	ClusterRelay(SharedDatabase database, DataSource dataSource, JdbcTemplate jdbc, HouseEvents events,
+	/**
+	 * Where the relay's own connections come from: outside the pool, so a notice is neither sent
+	 * nor read behind the bids' transactions, which hold pooled connections while they wait for a
+	 * lot another node decides.
+	 */
+	private volatile DataSource own;
+
+	ClusterRelay(SharedDatabase database, DataSource dataSource, HouseEvents events,
 			ClusterProperties properties, Clock clock, ApplicationEventPublisher publisher) {
 		this.database = database;
 		this.publisher = publisher;
 		this.dataSource = dataSource;
-		this.jdbc = jdbc;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
@@ -158,6 +167,7 @@ class ClusterRelay implements SmartLifecycle {
 	// ---- announcing ----------------------------------------------------------------------
 
 	private void announce() {
+		Connection connection = null;
 		while (this.running) {
 			if (this.unannounced.isEmpty() && this.accountNotices.isEmpty()) {
 				LockSupport.parkNanos(this, POLL.toNanos());
@@ -165,15 +175,35 @@ class ClusterRelay implements SmartLifecycle {
 			}
 			List<String> payloads = drain();
 			try {
+				if (connection == null) {
+					connection = this.own.getConnection();
+				}
 				for (String payload : payloads) {
-					this.jdbc.query("select pg_notify(?, ?)", (ResultSetExtractor<Void>) (rs) -> null,
-							this.properties.channel(), payload);
+					try (PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+						notify.setString(1, this.properties.channel());
+						notify.setString(2, payload);
+						notify.execute();
+					}
 				}
 			}
-			catch (RuntimeException ex) {
+			catch (SQLException | RuntimeException ex) {
 				// The others' periodic check finds these lots' new events anyway.
 				log.warn("Could not tell the other nodes about {} notice(s): {}", payloads.size(), ex.getMessage());
+				close(connection);
+				connection = null;
 				pause(this.properties.reconnectDelay());
+			}
+		}
+		close(connection);
+	}
+
+	private static void close(Connection connection) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				// Going anyway.
 			}
 		}
 	}
@@ -215,8 +245,10 @@ class ClusterRelay implements SmartLifecycle {
 
 	private void listen() {
 		while (this.running) {
-			try (Connection connection = this.dataSource.getConnection()) {
+			try (Connection connection = this.own.getConnection()) {
 				PGConnection postgres = connection.unwrap(PGConnection.class);
+				// The listening connection reads the log too: notices that arrive meanwhile wait in it.
+				JdbcTemplate onListening = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("LISTEN " + this.properties.channel());
 				}
@@ -227,10 +259,10 @@ class ClusterRelay implements SmartLifecycle {
 				while (this.running) {
 					PGNotification[] notices = postgres.getNotifications((int) POLL.toMillis());
 					if (notices != null && notices.length > 0) {
-						received(Arrays.stream(notices).map(PGNotification::getParameter).toList());
+						received(Arrays.stream(notices).map(PGNotification::getParameter).toList(), onListening);
 					}
 					if (System.nanoTime() - nextRepair >= 0) {
-						repair();
+						repair(onListening);
 						nextRepair = System.nanoTime() + this.properties.repairInterval().toNanos();
 					}
 				}
@@ -250,7 +282,7 @@ class ClusterRelay implements SmartLifecycle {
 	 * Handles notices received together: bans, sign-outs and watchlist changes one by one, and the lots' new events
 	 * all in one go, each lot's announced ranges joined, so one read of the log serves them all.
 	 */
-	void received(List<String> payloads) {
+	void received(List<String> payloads, JdbcOperations connection) {
 		Map<Long, long[]> lots = new LinkedHashMap<>();
 		for (String payload : payloads) {
 			for (String entry : payload.split(",")) {
@@ -281,7 +313,7 @@ class ClusterRelay implements SmartLifecycle {
 			return;
 		}
 		try {
-			this.events.caughtUp(lots);
+			this.events.caughtUp(lots, connection);
 		}
 		catch (RuntimeException ex) {
 			// The periodic check publishes them once the log can be read again.
@@ -301,10 +333,12 @@ class ClusterRelay implements SmartLifecycle {
 	}
 
 	/** Compares the lots that are running or closed lately with what this node published. */
-	void repair() {
-		this.jdbc.query(
+	void repair(JdbcOperations connection) {
+		List<long[]> lots = connection.query(
 				"select id, last_sequence from lot where status in ('OPEN', 'PAUSED', 'SCHEDULED') or closed_at > ?",
-				(RowCallbackHandler) (rs) -> this.events.repair(rs.getLong(1), rs.getLong(2)), Timestamp.from(this.clock.instant().minus(Duration.ofMinutes(10))));
+				(rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) },
+				Timestamp.from(this.clock.instant().minus(Duration.ofMinutes(10))));
+		lots.forEach((lot) -> this.events.repair(lot[0], lot[1], connection));
 	}
 
 	private void pause(Duration delay) {
@@ -321,6 +355,7 @@ class ClusterRelay implements SmartLifecycle {
 		if (!this.database.shared()) {
 			return;
 		}
+		this.own = DataSourceBuilder.derivedFrom(this.dataSource).type(SimpleDriverDataSource.class).build();
 		this.running = true;
 		this.listener = daemon("gavel-cluster-listen", this::listen);
 		this.announcer = daemon("gavel-cluster-announce", this::announce);
