@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +47,13 @@ class EventLog {
 
 	private final JdbcTemplate jdbc;
 
-	EventLog(LotEventRepository repository, JsonMapper json, JdbcTemplate jdbc) {
+	/** Queries that read events to publish, which other nodes committed or this node missed. */
+	private final Counter reads;
+
+	EventLog(LotEventRepository repository, JsonMapper json, JdbcTemplate jdbc, MeterRegistry meters) {
+		this.reads = Counter.builder("gavel.cluster.log.reads")
+			.description("Queries of the event log for events other nodes committed (or this node missed)")
+			.register(meters);
 		this.repository = repository;
 		this.json = json;
 		this.jdbc = jdbc;
@@ -106,6 +114,7 @@ class EventLog {
 				arguments.add(firstAndLast.get(lot)[1]);
 			}
 			String each = String.join(" or ", Collections.nCopies(some.size(), "(lot_id = ? and sequence between ? and ?)"));
+			this.reads.increment();
 			connection.query(
 					"select lot_id, sequence, type, occurred_at, payload, outbid_user_id, hash from lot_event where "
 							+ each + " order by lot_id, sequence",

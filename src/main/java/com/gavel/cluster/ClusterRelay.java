@@ -54,8 +54,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * those of all the lots named by the notices it receives together in one query (up to 100 lots a
  * query), on that same connection; the announcer has a connection of its own too. Both are outside
  * the pool, where bids' transactions hold connections while they wait for a lot another node
- * decides, so notices are neither sent nor read behind them. And every {@code gavel.cluster.repair-interval} compares the running lots' last sequences
- * with what it published, which repairs a notice lost while a connection was down.
+ * decides, so notices are neither sent nor read behind them. And every
+ * {@code gavel.cluster.repair-interval} it compares the running lots' last sequences with what it
+ * published, which repairs a notice lost while a connection was down.
  * <p>
  * A ban ({@code ban:<user id>}) and a sign-out ({@code signout:<session id>}) go round the same
  * way, so the banned user's sockets, or those of the session signed out of, are closed on every
@@ -87,7 +88,7 @@ class ClusterRelay implements SmartLifecycle {
 	/** Lots committed here and not announced yet: first and last sequence. */
 	private final Map<Long, long[]> unannounced = new ConcurrentHashMap<>();
 
-	/** Bans, sign-outs and watchlist changes here not announced yet ("ban:user", "signout:session", "watch:user:lot:1"). */
+	/** Bans, sign-outs and watchlist changes not announced yet: "ban:user", "signout:session", "watch:user:lot:1". */
 	private final Queue<String> accountNotices = new ConcurrentLinkedQueue<>();
 
 	/** Set while this thread publishes what another node announced, which is not announced again. */
