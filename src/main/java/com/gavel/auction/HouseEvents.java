@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,7 @@ public class HouseEvents {
 			synchronized (stripe(event.lotId())) {
 				Long last = this.published.get(event.lotId());
 				if (last != null && last < event.sequence() - 1) {
-					publishFromLog(event.lotId(), last, event.sequence() - 1, null);
+					publishFromLog(event.lotId(), last, event.sequence() - 1, this.eventLog::eventsBetween);
 				}
 				publish(event);
 				this.published.merge(event.lotId(), event.sequence(), Math::max);
@@ -123,7 +124,7 @@ public class HouseEvents {
 				// before its own event first), never fewer unless it forgot the lot meanwhile.
 				long after = publishedBefore(lot, range[0]);
 				if (after < range[0] - 1) {
-					publishFromLog(lot, after, range[1], connection);
+					publishFromLog(lot, after, range[1], (lots) -> this.eventLog.eventsBetween(connection, lots));
 					return;
 				}
 				for (AuctionEvent event : read.getOrDefault(lot, List.of())) {
@@ -155,7 +156,7 @@ public class HouseEvents {
 			}
 			else if (through > last) {
 				log.info("Lot {}: publishing events {} to {}, which no notice announced", lotId, last + 1, through);
-				publishFromLog(lotId, last, through, connection);
+				publishFromLog(lotId, last, through, (lots) -> this.eventLog.eventsBetween(connection, lots));
 			}
 		}
 	}
@@ -166,12 +167,11 @@ public class HouseEvents {
 		return (last != null) ? OptionalLong.of(last) : OptionalLong.empty();
 	}
 
-	/** Reads through {@code connection}, or through the pool if null. */
-	private void publishFromLog(long lotId, long after, long through, JdbcOperations connection) {
+	/** Publishes the lot's events {@code after + 1} to {@code through} as {@code read} reads them. */
+	private void publishFromLog(long lotId, long after, long through,
+			Function<Map<Long, long[]>, Map<Long, List<AuctionEvent>>> read) {
 		Map<Long, long[]> range = Map.of(lotId, new long[] { after + 1, through });
-		Map<Long, List<AuctionEvent>> read = (connection != null) ? this.eventLog.eventsBetween(connection, range)
-				: this.eventLog.eventsBetween(range);
-		for (AuctionEvent event : read.getOrDefault(lotId, List.of())) {
+		for (AuctionEvent event : read.apply(range).getOrDefault(lotId, List.of())) {
 			publish(event);
 			this.published.merge(lotId, event.sequence(), Math::max);
 		}
