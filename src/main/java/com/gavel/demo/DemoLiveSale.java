@@ -71,10 +71,7 @@ class DemoLiveSale {
 	 * house has room for its lots (under the layout's lock, which {@code DemoSchedule} takes).
 	 */
 	void topUp() {
-		if (this.lots.count() == 0 || this.lots.runningSales(SaleKind.LIVE) > 0) {
-			return;
-		}
-		if (this.lots.count() + LOTS.size() > this.properties.maxLots()) {
+		if (!this.lots.roomForSale(SaleKind.LIVE, LOTS.size(), this.properties.maxLots())) {
 			return;
 		}
 		putUp(this.clock.instant());

@@ -89,6 +89,16 @@ class DemoLots {
 		return this.jdbc.queryForObject("select count(*) from demo_lot", Integer.class);
 	}
 
+	/**
+	 * Whether the house may put up another demo sale of this kind with {@code lots} lots: it has
+	 * put up its loose lots already, no sale of the kind is coming or running, and the lots fit
+	 * under {@code maxLots}.
+	 */
+	boolean roomForSale(SaleKind kind, int lots, int maxLots) {
+		int count = count();
+		return count > 0 && runningSales(kind) == 0 && count + lots <= maxLots;
+	}
+
 	/** The newest lot outside any sale of each item the house has put up, by item. */
 	Map<String, Long> newestByItem() {
 		Map<String, Long> newest = new LinkedHashMap<>();

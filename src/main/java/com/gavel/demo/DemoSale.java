@@ -76,10 +76,7 @@ class DemoSale {
 	 * and the house has room for its lots (under the layout's lock, which {@code DemoSchedule} takes).
 	 */
 	void topUp() {
-		if (this.lots.count() == 0 || this.lots.runningSales(SaleKind.TIMED) > 0) {
-			return;
-		}
-		if (this.lots.count() + LOTS.size() > this.properties.maxLots()) {
+		if (!this.lots.roomForSale(SaleKind.TIMED, LOTS.size(), this.properties.maxLots())) {
 			return;
 		}
 		putUp(this.clock.instant().plus(Duration.ofMinutes(1)));
